@@ -1,0 +1,185 @@
+"""``Analyzer``: the loaded pipeline plus configuration, and the walk over conversations.
+
+One Analyzer holds the NLP engine, the compiled checks and the state extractor; build it
+once and reuse it (services keep one per process). Conversations are parsed in batches
+(one spaCy ``pipe`` pass over all their turns), then walked turn by turn: customer turns
+update the :class:`~tonecheck.context.ConversationState`, agent replies are checked
+against it and scored.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from tonecheck.checks.base import Reply
+from tonecheck.config import Config
+from tonecheck.context import ConversationState, StateExtractor
+from tonecheck.engine import Engine
+from tonecheck.io import ReadLog, conversations_from_pairs, iter_conversations
+from tonecheck.nlp import NlpEngine, Parsed
+from tonecheck.registry import Registry
+from tonecheck.scoring import score
+from tonecheck.types import Conversation, ReplyReport, Role
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Analyzer"]
+
+#: Turns parsed per spaCy batch: large enough to amortise, small enough for flat memory.
+BATCH_TURNS = 2048
+
+
+class Analyzer:
+    """Holds the loaded pipeline and configuration.
+
+    ``config`` is a :class:`~tonecheck.config.Config`, a mapping with the same keys as
+    ``tonecheck.toml`` (``select``, ``ignore``, ``min_severity``, ``glossary``,
+    ``rules``), or ``None`` for the defaults. Nothing is read from disk implicitly.
+    """
+
+    def __init__(
+        self,
+        config: Config | Mapping[str, Any] | None = None,
+        *,
+        registry: Registry | None = None,
+        nlp: NlpEngine | None = None,
+    ) -> None:
+        if config is None:
+            config = Config()
+        elif not isinstance(config, Config):
+            config = Config.from_mapping(config)
+        self.config = config
+        self.registry = registry or Registry.default()
+        self.engine = Engine(self.registry, config)
+        self.nlp = nlp or NlpEngine()
+        self.extractor = StateExtractor()
+
+    # -- single reply -------------------------------------------------------------------
+    def analyze_reply(self, reply: str, context: Iterable[tuple[str, str]] = ()) -> ReplyReport:
+        """Check one reply; ``context`` is the conversation before it as ``(role, text)``."""
+        conv = conversations_from_pairs(context, reply)
+        _, reports = next(self._walk_batch([conv]))
+        return reports[-1]
+
+    # -- many conversations -----------------------------------------------------------
+    def iter_reports(
+        self,
+        turns: Any,
+        *,
+        columns: Mapping[str, str] | str | None = None,
+        on_error: str = "raise",
+        log: ReadLog | None = None,
+    ) -> Iterator[ReplyReport]:
+        """Stream one :class:`ReplyReport` per agent reply, conversation by conversation.
+
+        ``turns`` is a DataFrame, a file path, or an iterable of
+        :class:`~tonecheck.types.Conversation`. Memory stays flat: conversations are
+        read, parsed and checked in batches.
+        """
+        for _conv, reports in self.iter_conversations(turns, columns=columns, on_error=on_error, log=log):
+            yield from reports
+
+    def iter_conversations(
+        self,
+        turns: Any,
+        *,
+        columns: Mapping[str, str] | str | None = None,
+        on_error: str = "raise",
+        log: ReadLog | None = None,
+    ) -> Iterator[tuple[Conversation, list[ReplyReport]]]:
+        """Like :meth:`iter_reports`, but yields each conversation with its reports
+        (what a report that shows the whole chat needs)."""
+        if isinstance(turns, (list, tuple)) and all(isinstance(c, Conversation) for c in turns):
+            convs: Iterable[Conversation] = turns
+        else:
+            convs = iter_conversations(turns, columns=columns, on_error=on_error, log=log)
+        batch: list[Conversation] = []
+        size = 0
+        for conv in convs:
+            batch.append(conv)
+            size += len(conv.turns)
+            if size >= BATCH_TURNS:
+                yield from self._walk_batch(batch)
+                batch, size = [], 0
+        if batch:
+            yield from self._walk_batch(batch)
+
+    def score_transcripts(
+        self,
+        turns: Any,
+        *,
+        columns: Mapping[str, str] | str | None = None,
+        on_error: str = "raise",
+    ) -> pd.DataFrame:
+        """One row per agent reply, in input order (see the contract for the columns)."""
+        from tonecheck.report.frames import reports_to_frame
+
+        log = ReadLog()
+        reports = list(self.iter_reports(turns, columns=columns, on_error=on_error, log=log))
+        reports.sort(key=lambda r: r.position)
+        empty = sum(1 for r in reports if r.overall is None)
+        if empty:
+            warnings.warn(
+                f"{empty} agent repl{'y' if empty == 1 else 'ies'} with empty text kept without scores",
+                stacklevel=2,
+            )
+        return reports_to_frame(reports)
+
+    # -- the walk -----------------------------------------------------------------------
+    def _walk_batch(self, convs: list[Conversation]) -> Iterator[tuple[Conversation, list[ReplyReport]]]:
+        texts = [t.text or "" for c in convs for t in c.turns]
+        parsed = iter(self.nlp.pipe(texts))
+        for conv in convs:
+            items = [next(parsed) for _ in conv.turns]
+            yield conv, list(self._walk(conv, items))
+
+    def _walk(self, conv: Conversation, parsed: list[Parsed]) -> Iterator[ReplyReport]:
+        state = ConversationState()
+        extractor = self.extractor
+        settings = self.engine.settings
+        last_customer_ts: float | None = None
+        for turn, p in zip(conv.turns, parsed, strict=True):
+            if turn.role is Role.CUSTOMER:
+                if turn.text:
+                    extractor.add_customer_turn(state, turn.turn, p)
+                    last_customer_ts = turn.timestamp if turn.timestamp is not None else last_customer_ts
+                continue
+            if turn.role is not Role.AGENT:
+                continue  # system/bot turns are context only
+            if turn.author:
+                state.agent_names.add(turn.author.lower())
+            response = None
+            if turn.timestamp is not None and last_customer_ts is not None:
+                response = turn.timestamp - last_customer_ts
+                last_customer_ts = None
+            if not turn.text or not turn.text.strip():
+                yield ReplyReport(
+                    text=turn.text or "",
+                    findings=[],
+                    scores={},
+                    overall=None,
+                    conversation_id=conv.id,
+                    turn=turn.turn,
+                    author=turn.author,
+                    position=turn.position,
+                    response_seconds=response,
+                )
+                continue
+            reply = Reply(turn.text, p, turn.turn, settings)
+            findings = self.engine.run(reply, state)
+            scores, overall = score(findings)
+            yield ReplyReport(
+                text=turn.text,
+                findings=findings,
+                scores=scores,
+                overall=overall,
+                conversation_id=conv.id,
+                turn=turn.turn,
+                author=turn.author,
+                position=turn.position,
+                response_seconds=response,
+            )
+            extractor.add_agent_reply(state, turn.turn, p, tuple(f.code for f in findings))

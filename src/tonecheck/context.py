@@ -1,0 +1,409 @@
+"""What the customer has said so far, extracted once per turn.
+
+``ConversationState`` is updated turn by turn as a conversation is walked, so a
+conversation of n turns costs O(n): each customer turn is read once for identifiers
+(username, email, phone, order/account/ticket numbers), their name and honorific, the
+questions they asked, signs of distress and a request to cancel; each agent reply is
+remembered for the checks that compare against earlier replies.
+
+Checks read the state; they never re-read earlier turns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tonecheck.lexicon import compile_phrases, load_lexicon
+from tonecheck.nlp import Parsed
+
+__all__ = [
+    "EMAIL_RE",
+    "PLACEHOLDER_RE",
+    "URL_RE",
+    "ConversationState",
+    "Fact",
+    "Question",
+    "Signal",
+    "StateExtractor",
+]
+
+# --- patterns shared with the checks -------------------------------------------------
+EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,500}", re.IGNORECASE)
+#: Placeholders left by anonymised exports: #NAME#, [EMAIL], <ORDER_ID>, {{name}}, __PHONE__.
+PLACEHOLDER_RE = re.compile(
+    r"#[A-Za-z_]{1,40}#|\[[A-Za-z_ ]{1,40}\]|<[A-Za-z_]{1,40}>|\{\{?[A-Za-z_ ]{1,40}\}\}?"
+    r"|__[A-Za-z_]{1,40}__"
+)
+
+_VALUE = r"[\"'“”‘’]?(@?[A-Za-z0-9][A-Za-z0-9._@-]{1,63})"
+_LINK = r"[\s:=#-]{0,3}(?:is|was|=|:|-)?[\s:#]{0,3}"
+_ID_WORD = r"(?:number|no\.?|num|#|id|ref(?:erence)?|code)"
+
+#: Fact kinds and the regexes that find a value the customer gave for them. Group 1 is
+#: the value. Values must contain a digit unless the kind says otherwise.
+_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
+    "username": re.compile(
+        rf"\b(?:user\s?name|login(?:\s+(?:name|id))?|user\s?id|handle|screen\s?name){_LINK}{_VALUE}",
+        re.IGNORECASE,
+    ),
+    "order number": re.compile(
+        rf"\border(?:\s+{_ID_WORD})?{_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
+        re.IGNORECASE,
+    ),
+    "account number": re.compile(
+        rf"\baccount(?:\s+{_ID_WORD}){_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
+        re.IGNORECASE,
+    ),
+    "ticket number": re.compile(
+        rf"\b(?:ticket|case|reference|ref|confirmation|booking|tracking|claim)(?:\s+{_ID_WORD})?"
+        rf"{_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
+        re.IGNORECASE,
+    ),
+    "serial number": re.compile(
+        rf"\bserial(?:\s+{_ID_WORD})?{_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
+        re.IGNORECASE,
+    ),
+    "postcode": re.compile(
+        r"\b(?:post\s?code|zip(?:\s?code)?)\s*(?:is|:)?\s*([A-Za-z0-9]{2,5}(?:\s?[A-Za-z0-9]{3})?)",
+        re.IGNORECASE,
+    ),
+}
+_PHONE_RE = re.compile(r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){2,4}(?!\w)")
+_PHONE_CONTEXT_RE = re.compile(r"\b(?:phone|mobile|cell|call|number|reach|tel|text)\b", re.IGNORECASE)
+_NO_DIGIT_OK = {"username"}
+_VALUE_STOP = {
+    "is", "was", "and", "the", "not", "my", "it", "that", "this", "for", "on", "but", "or",
+    "with", "to", "in", "of", "a", "an", "number", "please", "same", "still", "just", "as",
+    "name", "id", "details", "info", "has", "have", "had", "again", "twice", "already",
+}
+
+_HONORIFIC_GENDER = {
+    "mr": "male", "mister": "male", "sir": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "ma'am": "female",
+    "maam": "female",
+}
+_NAME = r"([A-Z][a-z'’-]{1,30}(?:\s+[A-Z][a-z'’-]{1,30})?)"
+_HON = r"(Mr|Mrs|Ms|Miss|Mister|Dr|Mx)\.?"
+_SELF_NAME_RES = [
+    re.compile(rf"\bmy name(?:'s| is)\s+(?:{_HON}\s+)?{_NAME}"),
+    re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
+    re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
+]
+_SIGNOFF_RE = re.compile(
+    rf"(?:^|\n|[.!?]\s+|,\s+)(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est(?: regards)?|[Cc]heers|"
+    rf"[Ss]incerely|[Kk]ind regards|[Tt]hx)[,!.]?\s+|[-–—~]\s*)(?:{_HON}\s+)?{_NAME}\.?\s*$"
+)
+_BARE_SIGNOFF_RE = re.compile(rf"\n\s*(?:[-–—~]\s*)?(?:{_HON}\s+)?{_NAME}\.?\s*$")
+_GENDER_STATEMENTS = [
+    (re.compile(r"\b(?:it'?s|it is|call me|i'?m a|i am a)\s+(sir|mister|man|guy|gentleman)\b", re.I), "male"),
+    (re.compile(r"\b(?:it'?s|it is|call me|i'?m a|i am a)\s+(ma'?am|madam|miss|woman|lady)\b", re.I), "female"),
+    (re.compile(r"\b(?:not|don'?t call me|stop calling me)\s+(ma'?am|madam|miss)\b", re.I), "male"),
+    (re.compile(r"\b(?:not|don'?t call me|stop calling me)\s+(sir|mister)\b", re.I), "female"),
+]
+_NOT_NAMES = {
+    "Sorry", "Not", "So", "Just", "Very", "Still", "Trying", "Writing", "Calling", "Looking",
+    "Really", "Here", "Having", "Getting", "Going", "Fine", "Good", "Okay", "Ok", "Happy",
+    "Sure", "Afraid", "Glad", "Frustrated", "Upset", "Angry", "Tired", "Done", "Back", "The",
+    "A", "An", "In", "On", "At", "Also", "Now", "Thanks", "Thank", "Again", "Still", "Your",
+    "Customer", "Support", "Team", "Please", "Regards", "Best", "Cheers", "Me", "It", "Hi",
+    "Hello", "Hey", "Waiting", "Told", "Asking", "Contacting", "Unable", "Confused", "Worried",
+}
+
+# Questions: interrogative openers (a question even without "?") and rhetorical jabs.
+_WH = {
+    "what": "what", "when": "when", "where": "where", "why": "why", "how": "how", "who": "who",
+    "which": "which", "whose": "who",
+}
+_AUX_OPENERS = {
+    "can", "could", "will", "would", "is", "are", "do", "does", "did", "should", "may",
+    "have", "has", "am", "was", "were", "shall", "won't", "isn't", "aren't", "don't",
+    "doesn't", "didn't", "can't", "couldn't", "wouldn't",
+}
+_RHETORICAL_RE = re.compile(
+    r"\b(?:are|do|does|is|can|did) (?:you|u|anyone|anybody|any of you|you people|you guys)"
+    r"(?: \w+)? (?:even|actually) \b"
+    r"|\bis (?:anyone|anybody) (?:there|listening|home)\b"
+    r"|\bare you (?:kidding|serious|joking)\b|\bseriously\b|\bwhat is wrong with\b"
+    r"|\bhow hard (?:is|can) it\b|\bwhy (?:is|does) (?:this|it) (?:always|so)\b"
+    r"|\bwhat kind of (?:service|company|joke)\b|\bhow many times\b|\bwho does that\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A value the customer gave: ``kind`` ("email", "username", ...), where it is."""
+
+    kind: str
+    value: str
+    turn: int
+    start: int
+    end: int
+
+    def evidence(self) -> dict[str, int]:
+        """The ``evidence`` dict of a finding that points here."""
+        return {"turn": self.turn, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A direct question the customer asked: the sentence span and its wh-word, if any."""
+
+    turn: int
+    start: int
+    end: int
+    text: str
+    wh: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A customer signal (distress, a cancel request, a refusal) with its evidence span."""
+
+    kind: str
+    turn: int
+    start: int
+    end: int
+    text: str
+
+    def evidence(self) -> dict[str, int]:
+        """The ``evidence`` dict of a finding that points here."""
+        return {"turn": self.turn, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class AgentReply:
+    """An earlier agent reply, kept for repeat and pressure checks."""
+
+    turn: int
+    text: str
+    parsed: Parsed
+    codes: tuple[str, ...] = ()
+
+
+@dataclass
+class ConversationState:
+    """Facts and signals gathered from the turns before the reply being checked.
+
+    ``questions``, ``distress``, ``pending_customer`` hold what the customer said *since
+    the previous agent reply* (the contract's window); the rest accumulates over the
+    whole conversation.
+    """
+
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
+    first_name: Fact | None = None
+    last_name: Fact | None = None
+    honorific: Fact | None = None
+    gender: str | None = None
+    gender_evidence: Fact | None = None
+    customer_words: set[str] = field(default_factory=set)
+    customer_turns: list[tuple[int, Parsed]] = field(default_factory=list)
+    pending_customer: list[tuple[int, Parsed]] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    distress: list[Signal] = field(default_factory=list)
+    cancel_request: Signal | None = None
+    cancel_reason: Signal | None = None
+    refusals: list[Signal] = field(default_factory=list)
+    agent_replies: list[AgentReply] = field(default_factory=list)
+    agent_names: set[str] = field(default_factory=set)
+
+    def fact(self, kind: str) -> Fact | None:
+        """The first value the customer gave for ``kind``, or ``None``."""
+        items = self.facts.get(kind)
+        return items[0] if items else None
+
+    def name_parts(self) -> set[str]:
+        """The customer's known names, lower-cased (first, last)."""
+        return {f.value.lower() for f in (self.first_name, self.last_name) if f}
+
+    @property
+    def has_customer_turn(self) -> bool:
+        """Whether any customer turn came before the reply."""
+        return bool(self.customer_turns)
+
+
+class StateExtractor:
+    """Updates a :class:`ConversationState` from one turn at a time.
+
+    Holds the compiled lexicons (built once per Analyzer), so extraction allocates little
+    per turn.
+    """
+
+    def __init__(self) -> None:
+        lex = load_lexicon("customer_signals")
+        self.distress_res = {
+            kind: compile_phrases(phrases) for kind, phrases in lex["distress"].items()
+        }
+        self.not_distress = compile_phrases(lex.get("not_distress", []))
+        self.cancel_re = compile_phrases(lex["cancel_request"])
+        self.reason_re = compile_phrases(lex["cancel_reason"])
+        self.refusal_re = compile_phrases(lex["refusal"])
+
+    # -- customer turns ---------------------------------------------------------------
+    def add_customer_turn(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
+        """Read one customer turn into the state."""
+        text = parsed.text
+        state.customer_turns.append((turn, parsed))
+        state.pending_customer.append((turn, parsed))
+        state.customer_words.update(t.lower for t in parsed.tokens if t.is_alpha)
+        self._facts(state, turn, text)
+        self._names(state, turn, text)
+        self._questions(state, turn, parsed)
+        self._distress(state, turn, parsed)
+        self._cancel(state, turn, parsed)
+
+    def _add_fact(self, state: ConversationState, fact: Fact) -> None:
+        items = state.facts.setdefault(fact.kind, [])
+        if all(f.value.lower() != fact.value.lower() for f in items):
+            items.append(fact)
+
+    def _facts(self, state: ConversationState, turn: int, text: str) -> None:
+        for m in EMAIL_RE.finditer(text):
+            self._add_fact(state, Fact("email", m.group(), turn, m.start(), m.end()))
+        for kind, pattern in _FACT_PATTERNS.items():
+            for m in pattern.finditer(text):
+                value = m.group(1).rstrip(".-,")
+                if value.lower() in _VALUE_STOP or len(value) < 3:
+                    continue
+                if kind not in _NO_DIGIT_OK and not any(c.isdigit() for c in value):
+                    continue
+                if kind == "username" and EMAIL_RE.fullmatch(value):
+                    kind_ = "email"
+                else:
+                    kind_ = kind
+                start = m.start(1)
+                self._add_fact(state, Fact(kind_, value, turn, start, start + len(value)))
+        for m in _PHONE_RE.finditer(text):
+            digits = sum(c.isdigit() for c in m.group())
+            if digits < 7 or digits > 15:
+                continue
+            lo = max(0, m.start() - 40)
+            spaced = sum(c in " .-()" for c in m.group()) > 0
+            if spaced or _PHONE_CONTEXT_RE.search(text, lo, m.start()):
+                self._add_fact(state, Fact("phone", m.group().strip(), turn, m.start(), m.end()))
+
+    def _names(self, state: ConversationState, turn: int, text: str) -> None:
+        found: list[tuple[str | None, str, int]] = []  # (honorific, name, start of name)
+        for pattern in _SELF_NAME_RES:
+            for m in pattern.finditer(text):
+                groups = m.groups()
+                hon = groups[0] if len(groups) == 2 else None
+                name = groups[-1]
+                found.append((hon, name, m.start(len(groups))))
+        tail = text.rstrip()
+        for pattern in (_SIGNOFF_RE, _BARE_SIGNOFF_RE):
+            m = pattern.search(tail[-120:])
+            if m:
+                offset = max(0, len(tail) - 120)
+                found.append((m.group(1), m.group(2), offset + m.start(2)))
+                break
+        for hon, name, start in found:
+            parts = name.split()
+            if parts[0] in _NOT_NAMES:
+                continue
+            if hon:
+                hfact = Fact("honorific", hon, turn, start - len(hon) - 1, start)
+                # The honorific span: find it just before the name.
+                hstart = text.rfind(hon, 0, start)
+                if hstart >= 0:
+                    hfact = Fact("honorific", hon, turn, hstart, start + len(name))
+                if state.honorific is None:
+                    state.honorific = hfact
+                gender = _HONORIFIC_GENDER.get(hon.lower().rstrip("."))
+                if gender and state.gender is None:
+                    state.gender, state.gender_evidence = gender, hfact
+                # "Mr. Delgado": the name after an honorific is a surname.
+                if state.last_name is None:
+                    state.last_name = Fact("last_name", parts[-1], turn, start + len(name) - len(parts[-1]), start + len(name))
+                if len(parts) == 2 and state.first_name is None:
+                    state.first_name = Fact("first_name", parts[0], turn, start, start + len(parts[0]))
+            else:
+                if state.first_name is None:
+                    state.first_name = Fact("first_name", parts[0], turn, start, start + len(parts[0]))
+                if len(parts) == 2 and state.last_name is None:
+                    s2 = start + len(name) - len(parts[1])
+                    state.last_name = Fact("last_name", parts[1], turn, s2, start + len(name))
+            self._add_fact(state, Fact("name", name, turn, start, start + len(name)))
+        for pattern, gender in _GENDER_STATEMENTS:
+            m = pattern.search(text)
+            if m:
+                # A later explicit statement overrides an inference from an honorific.
+                state.gender = gender
+                state.gender_evidence = Fact("gender", m.group(), turn, m.start(), m.end())
+
+    def _questions(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
+        text = parsed.text
+        for start, end in parsed.sentences:
+            sent = text[start:end].strip()
+            if not sent:
+                continue
+            words = re.findall(r"[A-Za-z']+", sent.lower())
+            if not words:
+                continue
+            first = words[0]
+            is_q = sent.endswith("?") or (first in _WH or first in _AUX_OPENERS) and len(words) > 2
+            if first in _AUX_OPENERS and not sent.endswith("?"):
+                # "Can you believe..." / "Will do" without '?': too weak a signal alone.
+                is_q = len(words) > 3 and words[1] in {"you", "i", "we", "it", "someone", "anyone"}
+            if not is_q or _RHETORICAL_RE.search(sent):
+                continue
+            if len(words) < 2 and first not in _WH:
+                continue  # "Hello?" / "Seriously?"
+            wh = next((_WH[w] for w in words[:4] if w in _WH), None)
+            state.questions.append(Question(turn, start, end, sent, wh))
+
+    def _distress(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
+        text = parsed.text
+        blocked = [m.span() for m in self.not_distress.finditer(text)]
+        for kind, pattern in self.distress_res.items():
+            for m in pattern.finditer(text):
+                if any(bs <= m.start() < be for bs, be in blocked):
+                    continue
+                if kind == "emotion" and parsed.negated(m.start(), window=12):
+                    continue  # "not worried", "I'm not upset"
+                state.distress.append(Signal(kind, turn, m.start(), m.end(), m.group()))
+                break
+        # Typographic anger: "!!!" or several shouted words.
+        m = re.search(r"[!?]{3,}", text)
+        if m:
+            state.distress.append(Signal("typographic", turn, m.start(), m.end(), m.group()))
+        caps = [m for m in re.finditer(r"\b[A-Z]{3,}\b", text) if m.group() not in _ACRONYM_OK]
+        if len(caps) >= 2:
+            state.distress.append(
+                Signal("typographic", turn, caps[0].start(), caps[-1].end(), text[caps[0].start():caps[-1].end()])
+            )
+
+    def _cancel(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
+        text = parsed.text
+        m = self.cancel_re.search(text)
+        if m and not parsed.negated(m.start(), window=20):
+            if state.cancel_request is None:
+                state.cancel_request = Signal("cancel", turn, m.start(), m.end(), m.group())
+        if state.cancel_request is not None or m:
+            r = self.reason_re.search(text)
+            if r and state.cancel_reason is None:
+                state.cancel_reason = Signal("reason", turn, r.start(), r.end(), r.group())
+            if state.agent_replies:
+                f = self.refusal_re.search(text)
+                if f:
+                    state.refusals.append(Signal("refusal", turn, f.start(), f.end(), f.group()))
+
+    # -- agent turns ------------------------------------------------------------------
+    def add_agent_reply(
+        self, state: ConversationState, turn: int, parsed: Parsed, codes: tuple[str, ...] = ()
+    ) -> None:
+        """Remember an agent reply and open a new "since the previous reply" window."""
+        state.agent_replies.append(AgentReply(turn, parsed.text, parsed, codes))
+        state.pending_customer = []
+        state.questions = []
+        state.distress = []
+
+
+#: All-caps words that are normal in support text (not shouting, not anger).
+_ACRONYM_OK = {
+    "OK", "ASAP", "PIN", "SMS", "USA", "UK", "EU", "ID", "PDF", "URL", "FAQ", "TV", "DVD",
+    "USB", "PC", "GPS", "VAT", "ETA", "CEO", "IT", "API", "SIM", "UPS", "DHL", "FEDEX",
+    "USPS", "AM", "PM", "NYC", "LA", "HR", "IBAN", "CVV", "ATM", "PayPal", "RMA", "SSN",
+}

@@ -1,0 +1,1 @@
+"""Output: DataFrames, files, the terminal table and the HTML report."""

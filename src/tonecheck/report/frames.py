@@ -1,0 +1,109 @@
+"""Reports as DataFrames: the per-reply table, the long findings table, summaries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from tonecheck.types import PROBLEM_CATEGORIES, ReplyReport
+
+__all__ = ["KEY_COLUMNS", "SCORE_COLUMNS", "findings_frame", "report_rows", "reports_to_frame", "summarize"]
+
+SCORE_COLUMNS = (*PROBLEM_CATEGORIES, "overall")
+KEY_COLUMNS = ("conversation_id", "turn", "author")
+
+
+def report_rows(reports: Iterable[ReplyReport], *, with_author: bool = True) -> list[dict[str, Any]]:
+    """One plain dict per report, with the contract's column names."""
+    rows = []
+    for r in reports:
+        row: dict[str, Any] = {"conversation_id": r.conversation_id, "turn": r.turn}
+        if with_author:
+            row["author"] = r.author
+        row["text"] = r.text
+        for c in PROBLEM_CATEGORIES:
+            row[c] = r.scores.get(c) if r.scores else None
+        row["overall"] = r.overall
+        row["findings"] = [f.to_dict() for f in r.findings]
+        row["n_findings"] = len(r.findings)
+        if r.response_seconds is not None:
+            row["response_seconds"] = r.response_seconds
+        rows.append(row)
+    return rows
+
+
+def reports_to_frame(reports: list[ReplyReport]) -> pd.DataFrame:
+    """The ``score_transcripts`` table. ``author`` appears when any reply has one;
+    ``response_seconds`` when timestamps were given."""
+    with_author = any(r.author is not None for r in reports)
+    rows = report_rows(reports, with_author=with_author)
+    columns = ["conversation_id", "turn", *(["author"] if with_author else []), "text", *SCORE_COLUMNS, "findings", "n_findings"]
+    if any("response_seconds" in r for r in rows):
+        columns.append("response_seconds")
+    df = pd.DataFrame(rows, columns=columns)
+    for c in SCORE_COLUMNS:
+        df[c] = df[c].astype("float64")
+    df["turn"] = df["turn"].astype("int64")
+    df["n_findings"] = df["n_findings"].astype("int64")
+    return df
+
+
+def _findings_list(value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, str):
+        return json.loads(value) if value else []
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    return list(value)
+
+
+def findings_frame(scored: pd.DataFrame) -> pd.DataFrame:
+    """One row per finding (long form) with the reply keys; accepts the ``findings``
+    column as lists or as JSON strings (a table read back from CSV)."""
+    keys = [c for c in KEY_COLUMNS if c in scored.columns]
+    fields = ["code", "name", "category", "severity", "start", "end", "message", "suggestion", "evidence"]
+    rows = []
+    for rec in scored[[*keys, "text", "findings"]].itertuples(index=False, name=None):
+        base = dict(zip(keys, rec[: len(keys)], strict=True))
+        text = rec[len(keys)]
+        for f in _findings_list(rec[-1]):
+            row = dict(base)
+            row.update({k: f.get(k) for k in fields})
+            row["evidence_text"] = text[f["start"]:f["end"]] if isinstance(text, str) else None
+            rows.append(row)
+    return pd.DataFrame(rows, columns=[*keys, *fields, "evidence_text"])
+
+
+def summarize(scored: pd.DataFrame, by: str | list[str] = "author") -> pd.DataFrame:
+    """Per agent (or any column): replies, mean scores, finding counts per category, the
+    number of strengths and the share of replies with at least one error."""
+    by_cols = [by] if isinstance(by, str) else list(by)
+    for col in by_cols:
+        if col not in scored.columns:
+            raise KeyError(f"summarize: no column {col!r} in the scored table")
+    work = scored.copy()
+    counts = {c: [] for c in (*PROBLEM_CATEGORIES, "strength")}
+    has_error = []
+    for value in work["findings"]:
+        fs = _findings_list(value)
+        for c in counts:
+            counts[c].append(sum(1 for f in fs if f["category"] == c))
+        has_error.append(any(f["severity"] == "error" for f in fs))
+    for c, vals in counts.items():
+        work[f"n_{c}" if c != "strength" else "n_strengths"] = vals
+    work["_error"] = has_error
+    agg: dict[str, Any] = {"replies": ("overall", "size")}
+    for c in SCORE_COLUMNS:
+        agg[c] = (c, "mean")
+    for c in PROBLEM_CATEGORIES:
+        agg[f"n_{c}"] = (f"n_{c}", "sum")
+    agg["n_strengths"] = ("n_strengths", "sum")
+    agg["n_findings"] = ("n_findings", "sum")
+    agg["error_share"] = ("_error", "mean")
+    out = work.groupby(by_cols, dropna=False, sort=True).agg(**agg).reset_index()
+    for c in SCORE_COLUMNS:
+        out[c] = out[c].round(1)
+    out["error_share"] = out["error_share"].round(3)
+    return out.sort_values("overall", kind="stable").reset_index(drop=True)
