@@ -8,6 +8,7 @@ traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import warnings
@@ -191,10 +192,8 @@ class _StdoutWriter:
 
 
 def _close_quietly(writer: Any) -> None:
-    try:
+    with contextlib.suppress(Exception):  # the real error is already being reported
         writer.close()
-    except Exception:  # noqa: BLE001 - already reporting the real error
-        pass
 
 
 class _progress:

@@ -60,6 +60,12 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     rule_files: tuple[str, ...] = ()
     source: str = "<config>"
+    #: Keys set from the command line, so errors can say where a bad value came from.
+    cli_keys: frozenset[str] = frozenset()
+
+    def origin(self, key: str) -> str:
+        """Where ``key``'s value came from: ``command line`` or the config source."""
+        return "command line" if key in self.cli_keys else self.source
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None, source: str = "<config>") -> Config:
@@ -111,7 +117,7 @@ class Config:
                 changes["min_severity"] = Severity.parse(min_severity)
             except ValueError as exc:
                 raise ConfigError(f"--min-severity: {exc}", file="command line") from None
-        return replace(self, **changes)
+        return replace(self, cli_keys=self.cli_keys | frozenset(changes), **changes)
 
 
 def load_config(path: str | Path) -> Config:

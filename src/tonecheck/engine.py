@@ -41,8 +41,12 @@ class Engine:
                 registry.add_rules_file(path)
             except RuleFileError as exc:
                 raise ConfigError(str(exc), file=config.source) from None
-        selected = self._resolve(registry, config.select, "select") if config.select else list(registry)
-        ignored = {c.code for c in self._resolve(registry, config.ignore, "ignore")}
+        selected = (
+            self._resolve(registry, config.select, "select", config.origin("select"))
+            if config.select
+            else list(registry)
+        )
+        ignored = {c.code for c in self._resolve(registry, config.ignore, "ignore", config.origin("ignore"))}
         for name in config.rules:
             if registry.get(name) is None:
                 raise ConfigError(f"rules.{name}: no such check (see `tonecheck rules`)", file=config.source)
@@ -58,15 +62,15 @@ class Engine:
         self.min_rank = config.min_severity.rank if config.min_severity else 0
 
     @staticmethod
-    def _resolve(registry: Registry, selectors: Iterable[str], key: str) -> list[type[Check]]:
+    def _resolve(registry: Registry, selectors: Iterable[str], key: str, origin: str) -> list[type[Check]]:
         out: dict[str, type[Check]] = {}
         for sel in selectors:
             hits = registry.matching(sel)
-            if not hits:
+            if not hits and not registry.is_family(sel):
                 raise ConfigError(
                     f"{key}: {sel!r} names no check (use a code like CLR002, a prefix like CLR, "
                     "a name like spelling, or a category)",
-                    file=None,
+                    file=origin,
                 )
             for cls in hits:
                 out[cls.code] = cls

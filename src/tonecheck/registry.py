@@ -118,6 +118,12 @@ class Registry:
         key = key.strip()
         return self._by_code.get(key.upper()) or self._by_name.get(key.lower())
 
+    @staticmethod
+    def is_family(selector: str) -> bool:
+        """True for a family prefix (``STR``) or category name, even with no checks in it."""
+        sel = selector.strip()
+        return sel.upper() in _PREFIXES.values() or sel.lower() in _PREFIXES
+
     def matching(self, selector: str) -> list[type[Check]]:
         """Checks that a selector names: a code (``CLR002``), a prefix (``CLR``), a name,
         a category (``clarity``) or ``ALL``. Empty when nothing matches."""

@@ -7,7 +7,7 @@ hashed, compared in tests and passed between processes without surprises.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 __all__ = [
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is. Ordered: ``info < warning < error``."""
 
     INFO = "info"
@@ -50,7 +50,7 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """The five problem categories plus ``strength`` for things done well."""
 
     EMPATHY = "empathy"
@@ -72,7 +72,7 @@ PROBLEM_CATEGORIES: tuple[str, ...] = (
 CATEGORIES: tuple[str, ...] = (*PROBLEM_CATEGORIES, "strength")
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """Who wrote a turn. Only agent turns are scored; system/bot turns are context."""
 
     AGENT = "agent"
