@@ -130,10 +130,12 @@ class Analyzer:
 
     # -- the walk -----------------------------------------------------------------------
     def _walk_batch(self, convs: list[Conversation]) -> Iterator[tuple[Conversation, list[ReplyReport]]]:
-        texts = [t.text or "" for c in convs for t in c.turns]
+        # Agent replies get the full batched parse; other turns are parsed lazily.
+        texts = [t.text or "" for c in convs for t in c.turns if t.role is Role.AGENT]
         parsed = iter(self.nlp.pipe(texts))
+        lazy = self.nlp.lazy
         for conv in convs:
-            items = [next(parsed) for _ in conv.turns]
+            items = [next(parsed) if t.role is Role.AGENT else lazy(t.text or "") for t in conv.turns]
             yield conv, list(self._walk(conv, items))
 
     def _walk(self, conv: Conversation, parsed: list[Parsed]) -> Iterator[ReplyReport]:

@@ -247,7 +247,7 @@ class StateExtractor:
         text = parsed.text
         state.customer_turns.append((turn, parsed))
         state.pending_customer.append((turn, parsed))
-        state.customer_words.update(t.lower for t in parsed.tokens if t.is_alpha)
+        state.customer_words.update(parsed.words)
         self._facts(state, turn, text)
         self._names(state, turn, text)
         self._questions(state, turn, parsed)

@@ -298,22 +298,23 @@ _READERS: dict[str, Callable[[Path], Iterator[Record]]] = {
 
 # --- normalising values ----------------------------------------------------------------
 def _missing(value: Any) -> bool:
+    """None, NaN, pandas' NA/NaT, or a blank string."""
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        import pandas as pd
+    if isinstance(value, str):
+        return not value or value.isspace()
+    if isinstance(value, float):
+        return math.isnan(value)
+    name = type(value).__name__
+    return name in ("NAType", "NaTType")
 
-        if value is pd.NA or value is pd.NaT:
-            return True
-    except ImportError:  # pragma: no cover
-        pass
-    return isinstance(value, str) and not value.strip()
+
+_BAD_BYTES_RE = re.compile("[\udc80-\udcff]")
 
 
 def _has_bad_bytes(value: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in value)
+    """Bytes that were not UTF-8 survive decoding as lone surrogates (surrogateescape)."""
+    return _BAD_BYTES_RE.search(value) is not None
 
 
 def _as_id(value: Any) -> str:

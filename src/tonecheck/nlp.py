@@ -1,8 +1,13 @@
 """The one NLP pass every check shares.
 
-``NlpEngine`` wraps a blank English spaCy pipeline (tokenizer + sentencizer + lookup
-lemmatizer from ``spacy-lookups-data``). It never downloads anything: ``spacy.blank``
-needs no model package and the lemma tables ship in a registry package.
+``NlpEngine`` wraps a blank English spaCy pipeline (tokenizer + sentencizer) and the
+lookup lemmatizer table from ``spacy-lookups-data``. It never downloads anything:
+``spacy.blank`` needs no model package and the lemma table ships in a registry package.
+
+Lemmas are looked up lazily, when a check reads a token, with the same table and rule as
+spaCy's ``lemmatizer`` in ``lookup`` mode (``table.get(text, text)``): running spaCy's
+component over every turn cost a third of the whole pipeline's time, while most tokens
+are never asked for their lemma.
 
 ``Parsed`` is the read-only view of one turn that checks use: the spaCy ``Doc`` plus
 cheap, lazily computed derivatives (lower-cased text, sentence bounds, quoted ranges,
@@ -13,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -35,6 +40,10 @@ _QUOTE_RE = re.compile(
     r"|‘[^’\n]{1,300}’"
     r"|(?<![\w'])'[^'\n]{1,300}'(?![\w])"
 )
+# A sentence: text up to and including a run of terminal punctuation (and closing
+# quotes/brackets) that is followed by whitespace, or up to the end of the text.
+_SENT_RE = re.compile(r"\S(?:[^.!?]|[.!?]+(?![\s\"”’')\]]|$))*(?:[.!?]+[\"”’')\]]*|$)")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no|nobody|nothing|neither|nor|without|hardly|n't)\b|n't\b",
     re.IGNORECASE,
@@ -60,13 +69,45 @@ class Tok:
 
 
 class Parsed:
-    """A parsed turn: text, spaCy doc and derived views, computed once on demand."""
+    """A parsed turn: text, spaCy doc and derived views, computed once on demand.
 
-    __slots__ = ("__dict__", "doc", "text")
+    Agent replies arrive fully parsed (tokenizer + sentencizer, batched). Customer turns
+    are *lazy*: their sentences come from a regex splitter and their ``doc`` is tokenized
+    only if a check asks for tokens — most only need sentences, words and regexes, and
+    skipping the tokenizer for them saves about a third of the pipeline's time.
+    """
 
-    def __init__(self, text: str, doc: Doc | None) -> None:
+    __slots__ = ("__dict__", "_doc", "_tokenizer", "lemma_table", "text")
+
+    def __init__(
+        self,
+        text: str,
+        doc: Doc | None,
+        lemma_table: dict[str, str] | None = None,
+        tokenizer: Callable[[str], Doc] | None = None,
+    ) -> None:
         self.text = text
-        self.doc = doc
+        self._doc = doc
+        self._tokenizer = tokenizer
+        self.lemma_table = lemma_table or {}
+
+    @property
+    def doc(self) -> Doc | None:
+        """The spaCy doc (tokenized on first access for lazily parsed turns)."""
+        if self._doc is None and self._tokenizer is not None:
+            self._doc = self._tokenizer(self.text)
+            self._tokenizer = None
+        return self._doc
+
+    @property
+    def is_lazy(self) -> bool:
+        """True when sentences come from the regex splitter rather than spaCy."""
+        return self._doc is None or not self._doc.has_annotation("SENT_START")
+
+    def lemma(self, word: str) -> str:
+        """The lower-cased lookup lemma of ``word`` (the word itself when unknown)."""
+        table = self.lemma_table
+        return (table.get(word) or table.get(word.lower()) or word).lower()
 
     @cached_property
     def lower(self) -> str:
@@ -78,15 +119,20 @@ class Parsed:
     @cached_property
     def tokens(self) -> list[Tok]:
         """Tokens as :class:`Tok` tuples (empty when there is no doc)."""
-        if self.doc is None:
+        doc = self.doc
+        if doc is None:
             return []
         out = []
-        for t in self.doc:
+        table = self.lemma_table
+        starts = {s for s, _ in self.sentences} if self.is_lazy else None
+        for t in doc:
+            text = t.text
+            lower = t.lower_
             out.append(
                 Tok(
-                    t.text,
-                    t.lower_,
-                    t.lemma_.lower() if t.lemma_ else t.lower_,
+                    text,
+                    lower,
+                    (table.get(text) or table.get(lower) or lower).lower(),
                     t.idx,
                     t.is_alpha,
                     t.is_upper,
@@ -94,24 +140,29 @@ class Parsed:
                     t.like_num,
                     t.like_url,
                     t.like_email,
-                    bool(t.is_sent_start),
+                    (t.idx in starts) if starts is not None else bool(t.is_sent_start),
                     bool(t.whitespace_),
                 )
             )
         return out
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """Lower-cased alphabetic words (with inner apostrophes), found without tokens."""
+        return frozenset(_WORD_RE.findall(self.lower))
+
+    @cached_property
     def lemmas(self) -> frozenset[str]:
-        """The set of lower-cased lemmas of alphabetic tokens."""
-        return frozenset(t.lemma for t in self.tokens if t.is_alpha)
+        """The lower-cased lookup lemmas of :attr:`words`."""
+        return frozenset(self.lemma(w) for w in self.words)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Character ``(start, end)`` of each sentence, also split at line breaks."""
-        if self.doc is None:
-            bounds = [(0, len(self.text))] if self.text else []
+        if self.is_lazy:
+            bounds = [m.span() for m in _SENT_RE.finditer(self.text)]
         else:
-            bounds = [(s.start_char, s.end_char) for s in self.doc.sents]
+            bounds = [(s.start_char, s.end_char) for s in self._doc.sents]
         out: list[tuple[int, int]] = []
         for start, end in bounds:
             chunk = self.text[start:end]
@@ -165,6 +216,14 @@ class NlpEngine:
         self.lemmatizer = lemmatizer
         self.batch_size = batch_size
         self._nlp: Language | None = None
+        self._table: dict[str, str] | None = None
+
+    @property
+    def lemma_table(self) -> dict[str, str]:
+        """The English lemma lookup table from ``spacy-lookups-data`` (empty if absent)."""
+        if self._table is None:
+            self._table = _load_lemma_table() if self.lemmatizer else {}
+        return self._table
 
     @property
     def nlp(self) -> Language:
@@ -179,20 +238,36 @@ class NlpEngine:
         nlp = spacy.blank("en")
         nlp.max_length = MAX_TEXT_CHARS
         nlp.add_pipe("sentencizer")
-        if self.lemmatizer:
-            try:
-                nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-                nlp.initialize()
-            except Exception:  # pragma: no cover - spacy-lookups-data missing
-                nlp.remove_pipe("lemmatizer")
         return nlp
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Parsed]:
         """Parse texts in one batched pass, yielding a :class:`Parsed` per text."""
         texts = list(texts)
+        table = self.lemma_table
         for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
-            yield Parsed(text, doc)
+            yield Parsed(text, doc, table)
 
     def parse(self, text: str) -> Parsed:
         """Parse one text."""
-        return Parsed(text, self.nlp(text))
+        return Parsed(text, self.nlp(text), self.lemma_table)
+
+    def lazy(self, text: str) -> Parsed:
+        """A turn whose sentences come from a regex splitter and whose tokens are made on
+        first access (tokenizer only): for context turns that checks mostly scan."""
+        return Parsed(text, None, self.lemma_table, self.nlp.make_doc)
+
+
+def _load_lemma_table() -> dict[str, str]:
+    """Read ``en_lemma_lookup`` from spacy-lookups-data (the table spaCy's lookup mode uses)."""
+    try:
+        import gzip
+        import json
+        from pathlib import Path
+
+        import spacy_lookups_data
+
+        path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return dict(json.load(fh))
+    except (ImportError, OSError, ValueError):  # pragma: no cover - optional data missing
+        return {}
