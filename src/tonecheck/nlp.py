@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # imported lazily: importing tonecheck must not load spaCy
     from spacy.language import Language
@@ -50,8 +49,7 @@ _NEGATION_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A token as plain data: cheaper to read in hot loops than spaCy attributes."""
 
     text: str
@@ -122,26 +120,36 @@ class Parsed:
         doc = self.doc
         if doc is None:
             return []
-        out = []
+        # One C-level array read instead of a Python Token object per token.
+        from spacy.attrs import (
+            IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, SENT_START, SPACY,
+        )
+
+        rows = doc.to_array(
+            [IDX, LENGTH, IS_ALPHA, IS_UPPER, IS_TITLE, LIKE_NUM, LIKE_URL, LIKE_EMAIL, SENT_START, SPACY]
+        ).tolist()
+        text = self.text
         table = self.lemma_table
         starts = {s for s, _ in self.sentences} if self.is_lazy else None
-        for t in doc:
-            text = t.text
-            lower = t.lower_
-            out.append(
+        out = []
+        append = out.append
+        for idx, length, alpha, upper, title, num, url, email, sent, space in rows:
+            word = text[idx : idx + length]
+            lower = word.lower()
+            append(
                 Tok(
-                    text,
+                    word,
                     lower,
-                    (table.get(text) or table.get(lower) or lower).lower(),
-                    t.idx,
-                    t.is_alpha,
-                    t.is_upper,
-                    t.is_title,
-                    t.like_num,
-                    t.like_url,
-                    t.like_email,
-                    (t.idx in starts) if starts is not None else bool(t.is_sent_start),
-                    bool(t.whitespace_),
+                    (table.get(word) or table.get(lower) or lower).lower(),
+                    idx,
+                    alpha == 1,
+                    upper == 1,
+                    title == 1,
+                    num == 1,
+                    url == 1,
+                    email == 1,
+                    (idx in starts) if starts is not None else sent == 1,
+                    space == 1,
                 )
             )
         return out
