@@ -109,3 +109,9 @@ def test_offsets_stay_valid_and_output_is_deterministic_on_support_like_text(ana
         assert 0 <= f.start <= f.end <= len(reply)
         if f.evidence:
             assert 0 <= f.evidence["start"] <= f.evidence["end"] <= len(ctx)
+
+
+def test_worker_processes_give_the_same_table_in_the_same_order(analyzer, samples_dir):
+    one = analyzer.score_transcripts(samples_dir / "sample.csv")
+    two = analyzer.score_transcripts(samples_dir / "sample.csv", jobs=2)
+    pd.testing.assert_frame_equal(one, two)

@@ -72,6 +72,7 @@ class Analyzer:
         columns: Mapping[str, str] | str | None = None,
         on_error: str = "raise",
         log: ReadLog | None = None,
+        jobs: int = 1,
     ) -> Iterator[ReplyReport]:
         """Stream one :class:`ReplyReport` per agent reply, conversation by conversation.
 
@@ -79,7 +80,7 @@ class Analyzer:
         :class:`~tonecheck.types.Conversation`. Memory stays flat: conversations are
         read, parsed and checked in batches.
         """
-        for _conv, reports in self.iter_conversations(turns, columns=columns, on_error=on_error, log=log):
+        for _conv, reports in self.iter_conversations(turns, columns=columns, on_error=on_error, log=log, jobs=jobs):
             yield from reports
 
     def iter_conversations(
@@ -89,23 +90,27 @@ class Analyzer:
         columns: Mapping[str, str] | str | None = None,
         on_error: str = "raise",
         log: ReadLog | None = None,
+        jobs: int = 1,
     ) -> Iterator[tuple[Conversation, list[ReplyReport]]]:
         """Like :meth:`iter_reports`, but yields each conversation with its reports
-        (what a report that shows the whole chat needs)."""
+        (what a report that shows the whole chat needs).
+
+        ``jobs > 1`` scores batches of whole conversations in that many worker processes
+        (each with its own Analyzer built from this one's configuration); the output order
+        is the input order, and at most ``2 * jobs`` batches are in flight, so memory stays
+        flat. ``jobs=0`` means one worker per CPU.
+        """
         if isinstance(turns, (list, tuple)) and all(isinstance(c, Conversation) for c in turns):
             convs: Iterable[Conversation] = turns
         else:
             convs = iter_conversations(turns, columns=columns, on_error=on_error, log=log)
-        batch: list[Conversation] = []
-        size = 0
-        for conv in convs:
-            batch.append(conv)
-            size += len(conv.turns)
-            if size >= BATCH_TURNS:
+        batches = _batched(convs)
+        jobs = _resolve_jobs(jobs)
+        if jobs == 1:
+            for batch in batches:
                 yield from self._walk_batch(batch)
-                batch, size = [], 0
-        if batch:
-            yield from self._walk_batch(batch)
+            return
+        yield from _parallel(self, batches, jobs)
 
     def score_transcripts(
         self,
@@ -113,12 +118,19 @@ class Analyzer:
         *,
         columns: Mapping[str, str] | str | None = None,
         on_error: str = "raise",
+        jobs: int = 1,
     ) -> pd.DataFrame:
-        """One row per agent reply, in input order (see the contract for the columns)."""
+        """One row per agent reply, in input order (see the contract for the columns).
+
+        ``jobs`` > 1 uses that many worker processes (0: one per CPU)."""
         from tonecheck.report.frames import reports_to_frame
 
         log = ReadLog()
-        reports = list(self.iter_reports(turns, columns=columns, on_error=on_error, log=log))
+        reports = [
+            r
+            for _, rs in self.iter_conversations(turns, columns=columns, on_error=on_error, log=log, jobs=jobs)
+            for r in rs
+        ]
         reports.sort(key=lambda r: r.position)
         empty = sum(1 for r in reports if r.overall is None)
         if empty:
@@ -185,3 +197,78 @@ class Analyzer:
                 response_seconds=response,
             )
             extractor.add_agent_reply(state, turn.turn, p, tuple(f.code for f in findings))
+
+
+def _batched(convs: Iterable[Conversation]) -> Iterator[list[Conversation]]:
+    """Group whole conversations into batches of about ``BATCH_TURNS`` turns."""
+    batch: list[Conversation] = []
+    size = 0
+    for conv in convs:
+        batch.append(conv)
+        size += len(conv.turns)
+        if size >= BATCH_TURNS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _resolve_jobs(jobs: int) -> int:
+    import os
+
+    if jobs < 0:
+        raise ValueError("jobs must be >= 0")
+    return (os.cpu_count() or 1) if jobs == 0 else jobs
+
+
+# -- worker processes ------------------------------------------------------------------
+_WORKER: Analyzer | None = None
+
+
+def _init_worker(config: Config | None) -> None:
+    """Worker start: under ``fork`` the parent's loaded Analyzer is inherited as it is;
+    otherwise (spawn) one is built from the configuration."""
+    global _WORKER
+    if config is not None:
+        _WORKER = Analyzer(config=config)
+
+
+def _work(batch: list[Conversation]) -> list[list[ReplyReport]]:
+    assert _WORKER is not None
+    return [reports for _, reports in _WORKER._walk_batch(batch)]
+
+
+def _parallel(
+    analyzer: Analyzer, batches: Iterator[list[Conversation]], jobs: int
+) -> Iterator[tuple[Conversation, list[ReplyReport]]]:
+    """Score batches in ``jobs`` processes, yielding results in input order with a bounded
+    number of batches in flight."""
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER
+    forking = "fork" in mp.get_all_start_methods()
+    if forking:
+        analyzer.nlp.nlp  # build the pipeline and tables once, before the fork  # noqa: B018
+        _ = analyzer.nlp.lemma_table
+        _WORKER = analyzer
+        ctx = mp.get_context("fork")
+        initargs: tuple[Config | None] = (None,)
+    else:  # pragma: no cover - platforms without fork
+        ctx = mp.get_context()
+        initargs = (analyzer.config,)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append((batch, pool.submit(_work, batch)))
+                if len(pending) >= 2 * jobs:
+                    done, fut = pending.popleft()
+                    yield from zip(done, fut.result(), strict=True)
+            while pending:
+                done, fut = pending.popleft()
+                yield from zip(done, fut.result(), strict=True)
+    finally:
+        if forking:
+            _WORKER = None

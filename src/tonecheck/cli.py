@@ -54,6 +54,7 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: tonecheck.toml or pyproject.toml here).")
 @click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True, help="Bad rows: report and exit 2 (fail) or report and go on (skip). Valid rows are scored either way.")
 @click.option("--raw-csv", is_flag=True, help="Do not guard CSV cells that start with = + - @.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--all", "show_all", is_flag=True, help="Terminal table: list clean replies too.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def score(
@@ -68,6 +69,7 @@ def score(
     config_path: str | None,
     on_error: str,
     raw_csv: bool,
+    jobs: int,
     show_all: bool,
     quiet: bool,
 ) -> None:
@@ -103,7 +105,7 @@ def score(
         elif stdout_fmt in ("csv", "jsonl"):
             writer = _StdoutWriter(stdout_fmt, raw_csv=raw_csv)
         with _progress(show_progress) as progress:
-            for conv, reports in _iter_all(analyzer, inputs, colmap, log):
+            for conv, reports in _iter_all(analyzer, inputs, colmap, log, jobs):
                 if writer is not None:
                     writer.write(reports, conversation=conv)
                 else:
@@ -149,11 +151,11 @@ def score(
         sys.exit(1)
 
 
-def _iter_all(analyzer: Any, inputs: tuple[str, ...], colmap: dict[str, str], log: Any) -> Iterator[Any]:
+def _iter_all(analyzer: Any, inputs: tuple[str, ...], colmap: dict[str, str], log: Any, jobs: int) -> Iterator[Any]:
     for item in inputs:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # row problems are printed from the log at the end
-            yield from analyzer.iter_conversations(item, columns=colmap, on_error="skip", log=log)
+            yield from analyzer.iter_conversations(item, columns=colmap, on_error="skip", log=log, jobs=jobs)
 
 
 class _StdoutWriter:
