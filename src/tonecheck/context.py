@@ -12,7 +12,6 @@ Checks read the state; they never re-read earlier turns.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from tonecheck.lexicon import compile_phrases, load_lexicon
@@ -24,11 +23,11 @@ __all__ = [
     "PLACEHOLDER_RE",
     "URL_RE",
     "ConversationState",
-    "reply_shingles",
     "Fact",
     "Question",
     "Signal",
     "StateExtractor",
+    "reply_shingles",
 ]
 
 # --- patterns shared with the checks -------------------------------------------------
@@ -113,12 +112,12 @@ _NOT_NAMES = {
     "Sorry", "Not", "So", "Just", "Very", "Still", "Trying", "Writing", "Calling", "Looking",
     "Really", "Here", "Having", "Getting", "Going", "Fine", "Good", "Okay", "Ok", "Happy",
     "Sure", "Afraid", "Glad", "Frustrated", "Upset", "Angry", "Tired", "Done", "Back", "The",
-    "A", "An", "In", "On", "At", "Also", "Now", "Thanks", "Thank", "Again", "Still", "Your",
+    "A", "An", "In", "On", "At", "Also", "Now", "Thanks", "Thank", "Again", "Your",
     "Customer", "Support", "Team", "Please", "Regards", "Best", "Cheers", "Me", "It", "Hi",
     "Hello", "Hey", "Waiting", "Told", "Asking", "Contacting", "Unable", "Confused", "Worried",
-    "Goodbye", "Bye", "Cheers", "Later", "Soon", "Everyone", "All", "Guys", "Folks", "Anyway",
+    "Goodbye", "Bye", "Later", "Soon", "Everyone", "All", "Guys", "Folks", "Anyway",
     "Yes", "No", "Great", "Perfect", "Cool", "Awesome", "Bro", "Mate", "Dude", "Sir", "Madam",
-    "Urgent", "Help", "Moving", "Leaving", "Done", "Finally",
+    "Urgent", "Help", "Moving", "Leaving", "Finally",
 }
 
 # Questions: interrogative openers (a question even without "?") and rhetorical jabs.
@@ -195,6 +194,7 @@ def reply_shingles(parsed: Parsed) -> tuple[frozenset[int], tuple[int, int]]:
     return out
 
 
+_KEY_WORD_RE = re.compile(r"[a-z][a-z'’]{2,}")
 #: How an agent introduces themselves ("my name is Tom", "I'm Sam, Jen's team lead").
 _AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s+([A-Z][a-z'’-]{1,30})\b(?!\s+[A-Z])")
 #: Indirect questions that need an answer as much as a direct one.
@@ -208,19 +208,29 @@ _HOW_KIND = {"much": "amount", "many": "amount", "long": "when", "soon": "when",
 #: Words that carry no topic in a customer question: stopwords plus words every
 #: support chat uses ("order", "account", "help"). Written for tonecheck.
 QUESTION_STOP = frozenset(
-    """a about above after again all also am an and any anything are as at be because been before
-    being below between both but by can could did do does doing done down during each else even
-    ever every few for from further get got had has have having he her here hers him his how i if
-    in into is it its itself just let like may me might more most much must my myself need no nor
-    not now of off ok okay on once one only or other our out over own please really same see she
-    should so some something still such than thank thanks that the their them then there these they
-    this those though through to too under until up us very was we were what when where which
-    while who whom why will with would yet you your yours yourself also anyway actually tell know
-    want make go going come way thing things ask asking help order account issue problem question
-    answer sure right hi hello hey sorry think mean say said get give take use try look still
-    already soon again time today yes yeah maybe would'nt cannot can't won't don't doesn't didn't
-    isn't aren't wasn't haven't hasn't couldn't shouldn't wouldn't i'm i've i'd i'll you're it's
-    that's what's there's let's""".split()
+    [
+        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anything", "are",
+        "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+        "could", "did", "do", "does", "doing", "done", "down", "during", "each", "else", "even", "ever",
+        "every", "few", "for", "from", "further", "get", "got", "had", "has", "have", "having", "he", "her",
+        "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+        "let", "like", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "need", "no",
+        "nor", "not", "now", "of", "off", "ok", "okay", "on", "once", "one", "only", "or", "other", "our",
+        "out", "over", "own", "please", "really", "same", "see", "she", "should", "so", "some", "something",
+        "still", "such", "than", "thank", "thanks", "that", "the", "their", "them", "then", "there", "these",
+        "they", "this", "those", "though", "through", "to", "too", "under", "until", "up", "us", "very", "was",
+        "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+        "yet", "you", "your", "yours", "yourself", "also", "anyway", "actually", "tell", "know", "want", "make",
+        "go", "going", "come", "way", "thing", "things", "ask", "asking", "help", "order", "account", "issue",
+        "problem", "question", "answer", "sure", "right", "hi", "hello", "hey", "sorry", "think", "mean", "say",
+        "said", "get", "give", "take", "use", "try", "look", "still", "already", "soon", "again", "time",
+        "today", "yes", "yeah", "maybe", "would'nt", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
+        "isn't", "aren't", "wasn't", "haven't", "hasn't", "couldn't", "shouldn't", "wouldn't", "i'm", "i've",
+        "i'd", "i'll", "you're", "it's", "that's", "what's", "there's", "let's", "doesnt", "dont", "cant",
+        "wont", "isnt", "arent", "wasnt", "didnt", "havent", "hasnt", "couldnt", "shouldnt", "wouldnt", "im",
+        "ive", "id", "ill", "youre", "thats", "whats", "theres", "lets", "though", "although", "however",
+        "else", "anyone", "someone", "anybody", "somebody", "okay", "pls", "plz"
+    ]
 )
 
 
@@ -387,10 +397,7 @@ class StateExtractor:
                     continue
                 if kind not in _NO_DIGIT_OK and not any(c.isdigit() for c in value):
                     continue
-                if kind == "username" and EMAIL_RE.fullmatch(value):
-                    kind_ = "email"
-                else:
-                    kind_ = kind
+                kind_ = "email" if kind == "username" and EMAIL_RE.fullmatch(value) else kind
                 start = m.start(1)
                 self._add_fact(state, Fact(kind_, value, turn, start, start + len(value)))
         taken = [(f.start, f.end) for items in state.facts.values() for f in items if f.turn == turn]
@@ -480,8 +487,7 @@ class StateExtractor:
         me whether ..."). Rhetorical jabs ("are you even reading?") are left out.
         """
         text = parsed.text
-        tokens = parsed.tokens
-        starts = [t.idx for t in tokens]
+        low = parsed.lower
         for start, end in parsed.sentences:
             sent = text[start:end].strip()
             if not sent:
@@ -493,7 +499,7 @@ class StateExtractor:
             if first in {"and", "so", "also", "but", "then", "ok", "okay", "well", "oh", "hi", "hello"} and len(words) > 2:
                 first = words[1]
             asks = sent.endswith("?")
-            is_q = asks or (first in _WH or first in _AUX_OPENERS) and len(words) > 2
+            is_q = asks or ((first in _WH or first in _AUX_OPENERS) and len(words) > 2)
             if first in _AUX_OPENERS and not asks:
                 # "Can you believe..." / "Will do" without '?': too weak a signal alone.
                 is_q = len(words) > 3 and words[1 if words[0] == first else 2] in {
@@ -518,13 +524,14 @@ class StateExtractor:
                 kind = _HOW_KIND.get(nxt, "how")
             lead = len(text[start:end]) - len(text[start:end].lstrip())
             q_start = start + lead
-            lo = bisect_left(starts, q_start)
-            hi = bisect_left(starts, q_start + len(sent))
+            # Words by regex, lemmas by table lookup: customer turns are not tokenized.
             keys: list[str] = []
-            for t in tokens[lo:hi]:
-                if t.is_alpha and len(t.lower) > 2 and t.lemma not in QUESTION_STOP and t.lower not in QUESTION_STOP:
-                    if t.lemma not in keys:
-                        keys.append(t.lemma)
+            for w in _KEY_WORD_RE.findall(low, q_start, q_start + len(sent)):
+                if w in QUESTION_STOP:
+                    continue
+                lemma = parsed.lemma(w)
+                if lemma not in QUESTION_STOP and lemma not in keys:
+                    keys.append(lemma)
             state.questions.append(Question(turn, q_start, q_start + len(sent), sent, wh, kind, tuple(keys)))
 
     def _topics(self, state: ConversationState, turn: int, parsed: Parsed) -> None:

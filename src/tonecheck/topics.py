@@ -20,6 +20,8 @@ from tonecheck.nlp import Parsed
 
 __all__ = ["TopicHit", "TopicLexicon"]
 
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
 
 @dataclass(frozen=True, slots=True)
 class TopicHit:
@@ -33,7 +35,7 @@ class TopicHit:
 
 def _alternation(groups: dict[str, list[str]]) -> re.Pattern[str] | None:
     parts = []
-    for i, (intent, phrases) in enumerate(groups.items()):
+    for i, phrases in enumerate(groups.values()):
         items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
         if items:
             parts.append(f"(?P<t{i}>{'|'.join(phrase_pattern(p) for p in items)})")
@@ -49,9 +51,7 @@ class TopicLexicon:
         data = load_lexicon(name)["intents"]
         self.intents: list[str] = list(data)
         self.labels: dict[str, str] = {k: str(v.get("label", k)) for k, v in data.items()}
-        self.related: dict[str, frozenset[str]] = {
-            k: frozenset(v.get("related") or ()) for k, v in data.items()
-        }
+        self.related: dict[str, frozenset[str]] = {k: frozenset(v.get("related") or ()) for k, v in data.items()}
         for k, rel in self.related.items():
             unknown = rel - set(self.intents)
             if unknown:
@@ -69,18 +69,19 @@ class TopicLexicon:
             return []
         group_intent = self._group_intent
         return [
-            TopicHit(group_intent[m.lastgroup or ""], m.start(), m.end(), m.group())
-            for m in pattern.finditer(text)
+            TopicHit(group_intent[m.lastgroup or ""], m.start(), m.end(), m.group()) for m in pattern.finditer(text)
         ]
 
     def customer_hits(self, parsed: Parsed) -> list[TopicHit]:
         """Where a customer turn raises each intent (phrases, then lemmas), in text order."""
         hits = self._scan(self.customer_re, parsed.text)
         lemma_intent = self.lemma_intent
-        for t in parsed.tokens:
-            intent = lemma_intent.get(t.lemma) or lemma_intent.get(t.lower)
+        # Words by regex and lemmas by table lookup: customer turns are not tokenized.
+        for m in _WORD_RE.finditer(parsed.lower):
+            w = m.group()
+            intent = lemma_intent.get(w) or lemma_intent.get(parsed.lemma(w))
             if intent is not None:
-                hits.append(TopicHit(intent, t.idx, t.idx + len(t.text), t.text))
+                hits.append(TopicHit(intent, m.start(), m.end(), parsed.text[m.start() : m.end()]))
         hits.sort(key=lambda h: h.start)
         return hits
 

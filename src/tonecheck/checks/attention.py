@@ -18,9 +18,10 @@ current reply's shared parse once and never re-reads earlier turns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
 
-from tonecheck.checks.base import Check, Reply
+from tonecheck.checks.base import Check, Example, Reply
 from tonecheck.context import ConversationState, Question, reply_shingles
 from tonecheck.topics import TopicLexicon
 from tonecheck.types import Finding, Severity
@@ -48,9 +49,7 @@ _KIND_WORDS: dict[str, str] = {
     "postcode": r"(?:post\s?code|zip(?:\s?code)?)",
     "name": r"(?:(?:full|first|last)\s+name|name(?=\s+(?:on|for)\s+the\s+account)|name)",
 }
-_KIND_RES = {
-    kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()
-}
+_KIND_RES = {kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 # "the email" is often the message, not the address: ask for an address explicitly.
 _KIND_RES["email"] = re.compile(
     r"\b(?:(?:your|the|an?|ur)\s+(?:[\w-]+\s+){0,2}?(e-?mail\s+address|email\s+id)"
@@ -122,14 +121,20 @@ class ReaskedInformation(Check):
         "agent states back ('is it still dana@example.org?') is not flagged."
     )
     instead = "Use the value from the earlier message, or state it back and ask the customer to confirm it."
-    examples = {
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
-                "context": [("customer", "Hi, my username is adelgado77 and there's an email on my account I don't recognise.")],
+                "context": [
+                    ("customer", "Hi, my username is adelgado77 and there's an email on my account I don't recognise.")
+                ],
                 "reply": "I can help with that. Can I have your username please?",
             },
             {
-                "context": [("customer", "Order #55123 never arrived."), ("agent", "Sorry to hear that."), ("customer", "Any news?")],
+                "context": [
+                    ("customer", "Order #55123 never arrived."),
+                    ("agent", "Sorry to hear that."),
+                    ("customer", "Any news?"),
+                ],
                 "reply": "Could you confirm the order number for me?",
             },
             {
@@ -216,9 +221,40 @@ _GREETING_NAME_RE = re.compile(
 )
 _SELF_INTRO_RE = re.compile(r"\b(?:I'm|I\s+am|this\s+is|my\s+name\s+is|name's)\s+$", re.IGNORECASE)
 _NOT_A_NAME = {
-    "There", "Again", "All", "Everyone", "Team", "Sir", "Madam", "Ma", "Miss", "Mr", "Mrs", "Ms",
-    "Mister", "Dr", "Friend", "Folks", "So", "For", "And", "Once", "Very", "Much", "It", "I",
-    "You", "We", "Thanks", "Thank", "Please", "Welcome", "Customer", "Guys", "Both", "Back",
+    "There",
+    "Again",
+    "All",
+    "Everyone",
+    "Team",
+    "Sir",
+    "Madam",
+    "Ma",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mister",
+    "Dr",
+    "Friend",
+    "Folks",
+    "So",
+    "For",
+    "And",
+    "Once",
+    "Very",
+    "Much",
+    "It",
+    "I",
+    "You",
+    "We",
+    "Thanks",
+    "Thank",
+    "Please",
+    "Welcome",
+    "Customer",
+    "Guys",
+    "Both",
+    "Back",
 }
 
 
@@ -242,7 +278,7 @@ class WrongFormOfAddress(Check):
         "from common self-introductions and sign-offs; nicknames (Bob for Robert) count as different."
     )
     instead = "Use the name and form of address the customer gave ('Mr. Delgado'), or none."
-    examples = {
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
                 "context": [("customer", "Someone added an email to my account.\nThanks,\nMr. Delgado")],
@@ -362,7 +398,7 @@ class OffTopicReply(Check):
         "Related intents (a refund for a late parcel) are accepted as on topic."
     )
     instead = "Work on the problem the customer described, in their words, before suggesting anything else."
-    examples = {
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
                 "context": [
@@ -457,12 +493,18 @@ _TIME_RE = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)|soon)\b",
     re.IGNORECASE,
 )
-_AMOUNT_RE = re.compile(r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost)\b|\b\d+\b", re.IGNORECASE)
+_AMOUNT_RE = re.compile(
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost)\b|\b\d+\b",
+    re.IGNORECASE,
+)
 _WHO_RE = re.compile(
     r"\b(?:team|department|manager|supervisor|lead|colleague|specialist|courier|carrier|bank|agent|representative|technician|engineer|seller|"
     r"staff|admin|administrator|nobody|no one|someone)\b|\bI(?:'m| am) [A-Z][a-z]+|\b(?:my name is|this is) [A-Z]",
 )
-_WHY_RE = re.compile(r"\b(?:because|due to|since|as a result|the reason|caused by|that's why|this is why|so that|as the|as your|as it)\b", re.IGNORECASE)
+_WHY_RE = re.compile(
+    r"\b(?:because|due to|since|as a result|the reason|caused by|that's why|this is why|so that|as the|as your|as it)\b",
+    re.IGNORECASE,
+)
 _WHERE_RE = re.compile(
     r"\b(?:at|to|in|on|under|from|via|through) (?:the|your|our|my|her|his|their) \w+|https?://|www\.|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link)\b",
     re.IGNORECASE,
@@ -471,6 +513,8 @@ _HOW_RE = re.compile(
     r"\b(?:go to|click|tap|select|open|follow|steps?|first|then|you can|you'll need to|you need to|just|simply|by )\b",
     re.IGNORECASE,
 )
+_WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
+_IF_RE = re.compile(r"\b(?:if|in case|should it|otherwise)\b", re.IGNORECASE)
 _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
     "when": _TIME_RE,
     "amount": _AMOUNT_RE,
@@ -491,6 +535,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
         return True
     if not keys:
         return True  # nothing to match on: give the agent the benefit of the doubt
+    if q.kind == "what" and _WHAT_IF_RE.match(q.text) and _IF_RE.search(text):
+        return True  # "What if it doesn't come?" -> "If it hasn't arrived by 1 pm, ..."
     pattern = _ANSWER_TYPE_RES.get(q.kind)
     if pattern is not None and pattern.search(text):
         return True
@@ -527,11 +573,14 @@ class UnansweredQuestion(Check):
         "for every yes/no question in the turn."
     )
     instead = "Answer each question the customer asked, or say that you are finding out and when you will reply."
-    examples = {
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
                 "context": [
-                    ("customer", "My bill went up. Why has it gone up? Also, is there a cheaper plan I could switch to?"),
+                    (
+                        "customer",
+                        "My bill went up. Why has it gone up? Also, is there a cheaper plan I could switch to?",
+                    ),
                 ],
                 "reply": "The increase is because your introductory discount ended, so your plan is at the standard price.",
             },
@@ -560,7 +609,7 @@ class UnansweredQuestion(Check):
         questions = state.questions
         if not questions:
             return
-        lemmas = reply.parsed.lemmas | frozenset(t.lower for t in reply.parsed.tokens if t.is_alpha)
+        lemmas = reply.parsed.lemmas | reply.parsed.words
         if _DEFER_RE.search(reply.text):
             return
         missed = [q for q in questions if not _addressed(q, reply, lemmas)]
@@ -568,7 +617,11 @@ class UnansweredQuestion(Check):
             return
         first = missed[0]
         quoted = ", ".join(f"\u201c{_short(q.text)}\u201d" for q in missed[:3])
-        where = f"turn {first.turn}" if all(q.turn == first.turn for q in missed) else f"turns {first.turn}-{missed[-1].turn}"
+        where = (
+            f"turn {first.turn}"
+            if all(q.turn == first.turn for q in missed)
+            else f"turns {first.turn}-{missed[-1].turn}"
+        )
         end = len(reply.text.rstrip())
         start = len(reply.text) - len(reply.text.lstrip())
         yield self.finding(
@@ -601,13 +654,16 @@ class RepeatedReply(Check):
         "sign-off is fine. Restating a value or a time frame inside a new reply is not a repeat."
     )
     instead = "Answer what the customer wrote since your last reply; if the answer is the same, say why in new words."
-    options = {"min_overlap": 0.7, "min_shingles": 4}
-    examples = {
+    options: ClassVar[Mapping[str, Any]] = {"min_overlap": 0.7, "min_shingles": 4}
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
                 "context": [
                     ("customer", "Can you change the address on my order?"),
-                    ("agent", "Hi, thanks for contacting us. Orders can't be changed once they have been placed. You can cancel the order and place a new one."),
+                    (
+                        "agent",
+                        "Hi, thanks for contacting us. Orders can't be changed once they have been placed. You can cancel the order and place a new one.",
+                    ),
                     ("customer", "Can I keep the sale price if I order again?"),
                 ],
                 "reply": "Hi, thanks for contacting us. Orders can't be changed once they've been placed. You can cancel the order and place a new one.",
