@@ -201,7 +201,8 @@ _AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s
 _INDIRECT_Q_RE = re.compile(
     r"\b(?:tell me|let me know|explain|i (?:want|need|would like|'d like) to know|i(?:'m| am) wondering"
     r"|i wonder(?:ed)?|i(?:'d| would) (?:like|love) to (?:find out|understand))\s+(?:please\s+)?"
-    r"(?:if|whether|why|when|where|how|what|who|which)\b",
+    r"(?:if|whether|why|when|where|how|what|who|which)\b"
+    r"|\bi(?:'d| would)? (?:like|want|wanted|need) to know (?:the|about|your|my)\b",
     re.IGNORECASE,
 )
 _HOW_KIND = {"much": "amount", "many": "amount", "long": "when", "soon": "when", "often": "when"}

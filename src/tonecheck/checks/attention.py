@@ -471,7 +471,9 @@ _DEFER_RE = re.compile(
     r"\b(?:let me|i(?:'ll| will)|i(?:'m| am)(?: just)?|we(?:'ll| will)|allow me to|give me a (?:moment|minute|second) to)"
     r"\s+(?:quickly\s+|just\s+|now\s+)?(?:check|checking|look|looking|see|find out|finding out|take a look|confirm|verify|ask|investigate|review"
     r"|get back|look into|looking into|escalate|raise)\b"
-    r"|\b(?:one|a) (?:moment|minute|second)\b|\bbear with me\b|\bchecking (?:that|this|now|on)\b",
+    r"|\b(?:one|a) (?:moment|minute|second)\b|\bbear with me\b|\bcheck(?:ing)? (?:that|this|now|on|it)\b"
+    r"|\ballow me (?:a |some |few |\w+ )?(?:moment|minute|minutes|time|to)\b|\bplease hold\b|\bpull(?:ing)? up your\b"
+    r"|\b(?:upon|after) checking\b",
     re.IGNORECASE,
 )
 #: A yes/no answer, at the start of a sentence.
@@ -513,6 +515,13 @@ _HOW_RE = re.compile(
     r"\b(?:go to|click|tap|select|open|follow|steps?|first|then|you can|you'll need to|you need to|just|simply|by )\b",
     re.IGNORECASE,
 )
+#: The reply asks a question of its own (a clarification), e.g. "Which options do you see?"
+_CLARIFY_RE = re.compile(r"\?\s*(?:$|\s)|\b(?:do you mean|could you (?:please )?(?:clarify|explain))\b", re.IGNORECASE)
+#: A scripted opener that asks nothing specific: "How can I help you today?"
+_GENERIC_ASK_RE = re.compile(
+    r"\b(?:how|what) (?:can|may|could) (?:i|we) (?:help|assist|do for) you\b|\banything else\b",
+    re.IGNORECASE,
+)
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
 _IF_RE = re.compile(r"\b(?:if|in case|should it|otherwise)\b", re.IGNORECASE)
 _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
@@ -523,6 +532,21 @@ _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
     "where": _WHERE_RE,
     "how": _HOW_RE,
 }
+
+
+def _asks_known(reply: Reply, state: ConversationState) -> bool:
+    """Whether the reply asks for a value the customer already gave (a re-ask, not a clarification)."""
+    if not state.facts:
+        return False
+    text = reply.text
+    for s_start, s_end in reply.parsed.sentences:
+        sent = text[s_start:s_end]
+        if not _REQUEST_RE.search(sent):
+            continue
+        for kind, pattern in _KIND_RES.items():
+            if state.fact(kind) is not None and pattern.search(sent):
+                return True
+    return False
 
 
 def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
@@ -612,6 +636,8 @@ class UnansweredQuestion(Check):
         lemmas = reply.parsed.lemmas | reply.parsed.words
         if _DEFER_RE.search(reply.text):
             return
+        if _CLARIFY_RE.search(reply.text) and not _GENERIC_ASK_RE.search(reply.text) and not _asks_known(reply, state):
+            return  # a clarifying question back engages with the question
         missed = [q for q in questions if not _addressed(q, reply, lemmas)]
         if not missed:
             return
