@@ -27,6 +27,7 @@ __all__ = [
     "Question",
     "Signal",
     "StateExtractor",
+    "PLEASANTRY_RE",
     "reply_shingles",
 ]
 
@@ -141,6 +142,7 @@ _RHETORICAL_RE = re.compile(
     r"|\bwhy me\b|\bwhat(?:'s| is) the point\b|\bis this a joke\b|\bhow (?:is|was) (?:that|this) (?:my|fair|ok|okay|acceptable)\b"
     r"|\b(?:do|did|can) you (?:even |actually )?(?:understand|care|listen|read|speak)\b(?! (?:to|the|my|if|whether|what)\b)"
     r"|\bexcuse me\b|\bhow dare\b|\bcan you believe\b|\byou know what\b|\bwhat the (?:hell|heck|f)\b"
+    r"|\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is) (?:it going|your day)\b|\ball (?:right|good|well)\s*\?|\bhow (?:have you been|do you do)\b"
     r"|\bam i (?:talking|speaking|chatting) to (?:a |the )?(?:wall|bot|robot|machine)\b"
     r"|,\s*(?:right|ok|okay|yeah|yes|no)\s*\?+\s*$|^\W*(?:hello|hi|really|what|huh|seriously|ok|okay|sorry|pardon)\W*$",
     re.IGNORECASE,

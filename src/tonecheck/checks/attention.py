@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from tonecheck.checks.base import Check, Example, Reply
-from tonecheck.context import ConversationState, Question, reply_shingles
+from tonecheck.context import PLEASANTRY_RE, ConversationState, Question, reply_shingles
 from tonecheck.topics import TopicLexicon
 from tonecheck.types import Finding, Severity
 
@@ -95,6 +95,13 @@ _REASON_ASK_RE = re.compile(
     r"|\b(?:what|tell me|share|give me|confirm|know|provide)\s+(?:\w+\s+){0,3}?(?:the|your|a)\s+(?:main\s+|primary\s+)?reason\b"
     r"|\breason (?:for|behind|why) (?:the |your |you(?:'re| are) )?(?:cancel|leav|clos|end|terminat|switch)\w{0,6}\b"
     r"|\bmay i ask why\b|\bcan i ask why\b|\bwhat(?:'s| is) (?:made|making) you (?:want to )?(?:cancel|leave)\b",
+    re.IGNORECASE,
+)
+
+
+#: The scripted opener that asks what the customer needs.
+_HOW_HELP_RE = re.compile(
+    r"\b(?:how|what) (?:can|may|could|shall) (?:i|we) (?:help|assist|do for) you(?: with)?(?: today| now)?\s*\?",
     re.IGNORECASE,
 )
 
@@ -172,6 +179,21 @@ class ReaskedInformation(Check):
                     "Acknowledge the reason they gave and go ahead with the cancellation.",
                     evidence=reason.evidence(),
                 )
+        m = _HOW_HELP_RE.search(reply.text)
+        if m and state.pending_customer and (state.questions or state.topics):
+            # "How can I help you?" after the customer has just said what they need.
+            said = state.questions[0] if state.questions else None
+            turn, parsed = state.pending_customer[0]
+            if said is not None or len(parsed.text.split()) >= 8:
+                ev = said.evidence() if said else {"turn": turn, "start": 0, "end": len(parsed.text.rstrip())}
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"Asks what the customer needs, but they said it in turn {ev['turn']}.",
+                    "Reply to what the customer already wrote instead of asking how you can help.",
+                    evidence=ev,
+                )
+                return
         if not state.facts:
             return
         text = reply.text
@@ -479,7 +501,7 @@ _DEFER_RE = re.compile(
 #: A yes/no answer, at the start of a sentence.
 _YESNO_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
-    r"that's right|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible))\b",
+    r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible))\b",
     re.IGNORECASE,
 )
 #: A refusal answers a "can you ...?" question (with the asked thing, or outright).
@@ -512,7 +534,7 @@ _WHERE_RE = re.compile(
     re.IGNORECASE,
 )
 _HOW_RE = re.compile(
-    r"\b(?:go to|click|tap|select|open|follow|steps?|first|then|you can|you'll need to|you need to|just|simply|by )\b",
+    r"\b(?:go to|click|tap|select|open|follow|steps?|first|then|you can|you'll need to|you need to|just|simply|by|via)\b",
     re.IGNORECASE,
 )
 #: The reply asks a question of its own (a clarification), e.g. "Which options do you see?"
@@ -520,6 +542,12 @@ _CLARIFY_RE = re.compile(r"\?\s*(?:$|\s)|\b(?:do you mean|could you (?:please )?
 #: A scripted opener that asks nothing specific: "How can I help you today?"
 _GENERIC_ASK_RE = re.compile(
     r"\b(?:how|what) (?:can|may|could) (?:i|we) (?:help|assist|do for) you\b|\banything else\b",
+    re.IGNORECASE,
+)
+#: A reply whose first sentence of substance answers a yes/no question by its auxiliary.
+_DECLARATIVE_ANSWER_RE = re.compile(
+    r"\W*(?:it|you|they|we|that|this|there|he|she)(?:'s|'ll|'re)?\s+(?:will|is|are|can|does|do|won't|isn't|aren't|can't|"
+    r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must)?\b",
     re.IGNORECASE,
 )
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
@@ -532,6 +560,15 @@ _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
     "where": _WHERE_RE,
     "how": _HOW_RE,
 }
+
+
+def _substance(reply: Reply) -> str:
+    """The reply from its first sentence that is not a greeting or thanks."""
+    text = reply.text
+    for s_start, s_end in reply.parsed.sentences:
+        if not PLEASANTRY_RE.match(text, s_start, s_end):
+            return text[s_start:]
+    return ""
 
 
 def _asks_known(reply: Reply, state: ConversationState) -> bool:
@@ -567,6 +604,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
     if q.kind in ("yesno", "what", "which", "how"):
         if _YESNO_RE.search(text):
             return True
+        if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(_substance(reply)):
+            return True  # "Will the money go to my bank?" -> "It will be refunded to the card."
         m = _REFUSAL_RE.search(text)
         if m and (shared or "nothing" in m.group().lower()):
             return True
@@ -636,6 +675,8 @@ class UnansweredQuestion(Check):
         lemmas = reply.parsed.lemmas | reply.parsed.words
         if _DEFER_RE.search(reply.text):
             return
+        if not _substance(reply) and len(reply.text) < 80:
+            return  # a bare greeting opens the chat; the answer comes in the next message
         if _CLARIFY_RE.search(reply.text) and not _GENERIC_ASK_RE.search(reply.text) and not _asks_known(reply, state):
             return  # a clarifying question back engages with the question
         missed = [q for q in questions if not _addressed(q, reply, lemmas)]
@@ -680,7 +721,7 @@ class RepeatedReply(Check):
         "sign-off is fine. Restating a value or a time frame inside a new reply is not a repeat."
     )
     instead = "Answer what the customer wrote since your last reply; if the answer is the same, say why in new words."
-    options: ClassVar[Mapping[str, Any]] = {"min_overlap": 0.7, "min_shingles": 4}
+    options: ClassVar[Mapping[str, Any]] = {"min_overlap": 0.75, "min_shingles": 4}
     examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
