@@ -21,13 +21,13 @@ from tonecheck.topics import TopicLexicon
 __all__ = [
     "EMAIL_RE",
     "PLACEHOLDER_RE",
+    "PLEASANTRY_RE",
     "URL_RE",
     "ConversationState",
     "Fact",
     "Question",
     "Signal",
     "StateExtractor",
-    "PLEASANTRY_RE",
     "reply_shingles",
 ]
 

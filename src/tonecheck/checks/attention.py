@@ -648,7 +648,12 @@ class UnansweredQuestion(Check):
                 "reply": "The increase is because your introductory discount ended, so your plan is at the standard price.",
             },
             {
-                "context": [("customer", "Passed it to who? Will you remove the email address or not?")],
+                "context": [
+                    (
+                        "customer",
+                        "My username is adelgado77. Passed it to who? Will you remove the email address or not?",
+                    )
+                ],
                 "reply": "Sorry for the wait. What's the username on the account?",
             },
         ],
