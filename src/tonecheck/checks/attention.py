@@ -547,7 +547,7 @@ _GENERIC_ASK_RE = re.compile(
 #: A reply whose first sentence of substance answers a yes/no question by its auxiliary.
 _DECLARATIVE_ANSWER_RE = re.compile(
     r"\W*(?:it|you|they|we|that|this|there|he|she)(?:'s|'ll|'re)?\s+(?:will|is|are|can|does|do|won't|isn't|aren't|can't|"
-    r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must)?\b",
+    r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must)\b",
     re.IGNORECASE,
 )
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
