@@ -164,27 +164,19 @@ def reply_shingles(parsed: Parsed) -> tuple[frozenset[int], tuple[int, int]]:
 
     Greeting and sign-off sentences (``PLEASANTRY_RE``, at most 14 words) are left out,
     so two replies that share only "Hi, thanks for contacting us" are not repeats. Words
-    are lemmas, so "they have" and "they've" match. Cached on the parse.
+    come from a regex over the lower-cased text with contractions expanded, so "they
+    have" and "they've" match (no lemma lookups: this runs on every reply). Cached on
+    the parse.
     """
     cached = parsed.__dict__.get("_shingles")
     if cached is not None:
         return cached
     text = parsed.text
-    tokens = parsed.tokens
+    low = parsed.lower
     words: list[str] = []
     lo, hi = len(text), 0
-    ti = 0
     for s_start, s_end in parsed.sentences:
-        while ti < len(tokens) and tokens[ti].idx < s_start:
-            ti += 1
-        j = ti
-        sent_words: list[str] = []
-        while j < len(tokens) and tokens[j].idx < s_end:
-            t = tokens[j]
-            if t.is_alpha or t.like_num:
-                sent_words.append(t.lemma)
-            j += 1
-        ti = j
+        sent_words = [_CONTRACTION.get(w, w) for w in _SHINGLE_WORD_RE.findall(low, s_start, s_end)]
         if len(sent_words) <= 14 and PLEASANTRY_RE.match(text, s_start, s_end):
             continue
         if sent_words:
@@ -196,7 +188,11 @@ def reply_shingles(parsed: Parsed) -> tuple[frozenset[int], tuple[int, int]]:
     return out
 
 
+_SHINGLE_WORD_RE = re.compile(r"[a-z0-9]+")
 _KEY_WORD_RE = re.compile(r"[a-z][a-z'’]{2,}")
+_CONTRACTION = {"ve": "have", "re": "be", "ll": "will", "t": "not", "d": "would", "m": "be", "s": "be"}
+
+
 #: How an agent introduces themselves ("my name is Tom", "I'm Sam, Jen's team lead").
 _AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s+([A-Z][a-z'’-]{1,30})\b(?!\s+[A-Z])")
 #: Indirect questions that need an answer as much as a direct one.
