@@ -16,16 +16,19 @@ from dataclasses import dataclass, field
 
 from tonecheck.lexicon import compile_phrases, load_lexicon
 from tonecheck.nlp import Parsed
+from tonecheck.topics import TopicLexicon
 
 __all__ = [
     "EMAIL_RE",
     "PLACEHOLDER_RE",
+    "PLEASANTRY_RE",
     "URL_RE",
     "ConversationState",
     "Fact",
     "Question",
     "Signal",
     "StateExtractor",
+    "reply_shingles",
 ]
 
 # --- patterns shared with the checks -------------------------------------------------
@@ -53,7 +56,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "account number": re.compile(
-        rf"\baccount(?:\s+{_ID_WORD}){_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
+        rf"\b(?:account|customer|member(?:ship)?|client)(?:\s+{_ID_WORD}){_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
         re.IGNORECASE,
     ),
     "ticket number": re.compile(
@@ -90,9 +93,13 @@ _SELF_NAME_RES = [
     re.compile(rf"\bmy name(?:'s| is)\s+(?:{_HON}\s+)?{_NAME}"),
     re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
     re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
+    re.compile(
+        rf"\b(?:[Ii]'m|[Ii] am)\s+(?:her|his|their|the)\s+(?:daughter|son|wife|husband|partner|mother|father"
+        rf"|mum|mom|dad|sister|brother|carer|caregiver|niece|nephew|grandson|granddaughter),?\s+{_NAME}\b"
+    ),
 ]
 _SIGNOFF_RE = re.compile(
-    rf"(?:^|\n|[.!?]\s+|,\s+)(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est(?: regards)?|[Cc]heers|"
+    rf"(?:^|\n|[.!?]\s+|,\s+|\s(?=[-–—~]))(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est(?: regards)?|[Cc]heers|"
     rf"[Ss]incerely|[Kk]ind regards|[Tt]hx)[,!.]?\s+|[-–—~]\s*)(?:{_HON}\s+)?{_NAME}\.?\s*$"
 )
 _BARE_SIGNOFF_RE = re.compile(rf"\n\s*(?:[-–—~]\s*)?(?:{_HON}\s+)?{_NAME}\.?\s*$")
@@ -106,9 +113,12 @@ _NOT_NAMES = {
     "Sorry", "Not", "So", "Just", "Very", "Still", "Trying", "Writing", "Calling", "Looking",
     "Really", "Here", "Having", "Getting", "Going", "Fine", "Good", "Okay", "Ok", "Happy",
     "Sure", "Afraid", "Glad", "Frustrated", "Upset", "Angry", "Tired", "Done", "Back", "The",
-    "A", "An", "In", "On", "At", "Also", "Now", "Thanks", "Thank", "Again", "Still", "Your",
+    "A", "An", "In", "On", "At", "Also", "Now", "Thanks", "Thank", "Again", "Your",
     "Customer", "Support", "Team", "Please", "Regards", "Best", "Cheers", "Me", "It", "Hi",
     "Hello", "Hey", "Waiting", "Told", "Asking", "Contacting", "Unable", "Confused", "Worried",
+    "Goodbye", "Bye", "Later", "Soon", "Everyone", "All", "Guys", "Folks", "Anyway",
+    "Yes", "No", "Great", "Perfect", "Cool", "Awesome", "Bro", "Mate", "Dude", "Sir", "Madam",
+    "Urgent", "Help", "Moving", "Leaving", "Finally",
 }
 
 # Questions: interrogative openers (a question even without "?") and rhetorical jabs.
@@ -127,8 +137,99 @@ _RHETORICAL_RE = re.compile(
     r"|\bis (?:anyone|anybody) (?:there|listening|home)\b"
     r"|\bare you (?:kidding|serious|joking)\b|\bseriously\b|\bwhat is wrong with\b"
     r"|\bhow hard (?:is|can) it\b|\bwhy (?:is|does) (?:this|it) (?:always|so)\b"
-    r"|\bwhat kind of (?:service|company|joke)\b|\bhow many times\b|\bwho does that\b",
+    r"|\bwhat kind of (?:service|company|joke)\b|\bhow many times\b|\bwho does that\b"
+    r"|\bwhy (?:should|would|do|must) i (?:have to |need to |even )?(?:chase|call|do|wait|pay|bother|care|believe|trust|explain|repeat)\b"
+    r"|\bwhy me\b|\bwhat(?:'s| is) the point\b|\bis this a joke\b|\bhow (?:is|was) (?:that|this) (?:my|fair|ok|okay|acceptable)\b"
+    r"|\b(?:do|did|can) you (?:even |actually )?(?:understand|care|listen|read|speak)\b(?! (?:to|the|my|if|whether|what)\b)"
+    r"|\bexcuse me\b|\bhow dare\b|\bcan you believe\b|\byou know what\b|\bwhat the (?:hell|heck|f)\b"
+    r"|\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is) (?:it going|your day)\b|\ball (?:right|good|well)\s*\?|\bhow (?:have you been|do you do)\b"
+    r"|\bam i (?:talking|speaking|chatting) to (?:a |the )?(?:wall|bot|robot|machine)\b"
+    r"|,\s*(?:right|ok|okay|yeah|yes|no)\s*\?+\s*$|^\W*(?:hello|hi|really|what|huh|seriously|ok|okay|sorry|pardon)\W*$",
     re.IGNORECASE,
+)
+#: Sentences every reply may repeat: greetings, thanks, sign-offs, holding lines.
+PLEASANTRY_RE = re.compile(
+    r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b"
+    r"|thanks?\b|thank you\b|you(?:'re| are) (?:welcome|most welcome)\b|(?:is there )?anything else\b"
+    r"|have a (?:great|good|nice|lovely|wonderful)\b|my name is\b|(?:how|what) (?:can|may) i (?:help|assist|do)\b"
+    r"|(?:i'm |i am )?(?:sorry|apologi[sz]e) for the (?:wait|delay|inconvenience)\b|one moment\b|please hold\b"
+    r"|(?:please )?bear with me\b|take care\b|kind regards\b|best regards\b|regards\b|cheers\b"
+    r"|(?:i )?hope (?:this|that) helps\b|glad (?:i could|to) help\b|(?:it was )?my pleasure\b)",
+    re.IGNORECASE,
+)
+
+
+def reply_shingles(parsed: Parsed) -> tuple[frozenset[int], tuple[int, int]]:
+    """Hashed word 3-grams of a reply's substance, and the span they come from.
+
+    Greeting and sign-off sentences (``PLEASANTRY_RE``, at most 14 words) are left out,
+    so two replies that share only "Hi, thanks for contacting us" are not repeats. Words
+    come from a regex over the lower-cased text with contractions expanded, so "they
+    have" and "they've" match (no lemma lookups: this runs on every reply). Cached on
+    the parse.
+    """
+    cached = parsed.__dict__.get("_shingles")
+    if cached is not None:
+        return cached
+    text = parsed.text
+    low = parsed.lower
+    words: list[str] = []
+    lo, hi = len(text), 0
+    for s_start, s_end in parsed.sentences:
+        sent_words = [_CONTRACTION.get(w, w) for w in _SHINGLE_WORD_RE.findall(low, s_start, s_end)]
+        if len(sent_words) <= 14 and PLEASANTRY_RE.match(text, s_start, s_end):
+            continue
+        if sent_words:
+            words.extend(sent_words)
+            lo, hi = min(lo, s_start), max(hi, s_end)
+    shingles = frozenset(hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2))
+    out = (shingles, (lo, hi) if hi > lo else (0, 0))
+    parsed.__dict__["_shingles"] = out
+    return out
+
+
+_SHINGLE_WORD_RE = re.compile(r"[a-z0-9]+")
+_KEY_WORD_RE = re.compile(r"[a-z][a-z'’]{2,}")
+_CONTRACTION = {"ve": "have", "re": "be", "ll": "will", "t": "not", "d": "would", "m": "be", "s": "be"}
+
+
+#: How an agent introduces themselves ("my name is Tom", "I'm Sam, Jen's team lead").
+_AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s+([A-Z][a-z'’-]{1,30})\b(?!\s+[A-Z])")
+#: Indirect questions that need an answer as much as a direct one.
+_INDIRECT_Q_RE = re.compile(
+    r"\b(?:tell me|let me know|explain|i (?:want|need|would like|'d like) to know|i(?:'m| am) wondering"
+    r"|i wonder(?:ed)?|i(?:'d| would) (?:like|love) to (?:find out|understand))\s+(?:please\s+)?"
+    r"(?:if|whether|why|when|where|how|what|who|which)\b"
+    r"|\bi(?:'d| would)? (?:like|want|wanted|need) to know (?:the|about|your|my)\b",
+    re.IGNORECASE,
+)
+_HOW_KIND = {"much": "amount", "many": "amount", "long": "when", "soon": "when", "often": "when"}
+#: Words that carry no topic in a customer question: stopwords plus words every
+#: support chat uses ("order", "account", "help"). Written for tonecheck.
+QUESTION_STOP = frozenset(
+    [
+        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anything", "are",
+        "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+        "could", "did", "do", "does", "doing", "done", "down", "during", "each", "else", "even", "ever",
+        "every", "few", "for", "from", "further", "get", "got", "had", "has", "have", "having", "he", "her",
+        "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+        "let", "like", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "need", "no",
+        "nor", "not", "now", "of", "off", "ok", "okay", "on", "once", "one", "only", "or", "other", "our",
+        "out", "over", "own", "please", "really", "same", "see", "she", "should", "so", "some", "something",
+        "still", "such", "than", "thank", "thanks", "that", "the", "their", "them", "then", "there", "these",
+        "they", "this", "those", "though", "through", "to", "too", "under", "until", "up", "us", "very", "was",
+        "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+        "yet", "you", "your", "yours", "yourself", "also", "anyway", "actually", "tell", "know", "want", "make",
+        "go", "going", "come", "way", "thing", "things", "ask", "asking", "help", "order", "account", "issue",
+        "problem", "question", "answer", "sure", "right", "hi", "hello", "hey", "sorry", "think", "mean", "say",
+        "said", "get", "give", "take", "use", "try", "look", "still", "already", "soon", "again", "time",
+        "today", "yes", "yeah", "maybe", "would'nt", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
+        "isn't", "aren't", "wasn't", "haven't", "hasn't", "couldn't", "shouldn't", "wouldn't", "i'm", "i've",
+        "i'd", "i'll", "you're", "it's", "that's", "what's", "there's", "let's", "doesnt", "dont", "cant",
+        "wont", "isnt", "arent", "wasnt", "didnt", "havent", "hasnt", "couldnt", "shouldnt", "wouldnt", "im",
+        "ive", "id", "ill", "youre", "thats", "whats", "theres", "lets", "though", "although", "however",
+        "else", "anyone", "someone", "anybody", "somebody", "okay", "pls", "plz"
+    ]
 )
 
 
@@ -149,13 +250,25 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A direct question the customer asked: the sentence span and its wh-word, if any."""
+    """A direct question the customer asked: the sentence span and its wh-word, if any.
+
+    ``kind`` is the answer it wants: "yesno", "when" (a time or duration), "where",
+    "who", "why", "how", "amount" (a price or a count), "what" or "which".
+    ``keywords`` are the question's content lemmas (no stopwords or words every support
+    chat uses), read once here so checks never re-tokenise the customer turn.
+    """
 
     turn: int
     start: int
     end: int
     text: str
     wh: str | None
+    kind: str = "yesno"
+    keywords: tuple[str, ...] = ()
+
+    def evidence(self) -> dict[str, int]:
+        """The ``evidence`` dict of a finding that points here."""
+        return {"turn": self.turn, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +311,10 @@ class ConversationState:
     honorific: Fact | None = None
     gender: str | None = None
     gender_evidence: Fact | None = None
+    #: An explicit statement ("it's sir, not ma'am") that confirmed ``gender`` after the
+    #: first evidence; every statement about gender, in order, in ``gender_facts``.
+    gender_correction: Fact | None = None
+    gender_facts: list[Fact] = field(default_factory=list)
     customer_words: set[str] = field(default_factory=set)
     customer_turns: list[tuple[int, Parsed]] = field(default_factory=list)
     pending_customer: list[tuple[int, Parsed]] = field(default_factory=list)
@@ -208,6 +325,14 @@ class ConversationState:
     refusals: list[Signal] = field(default_factory=list)
     agent_replies: list[AgentReply] = field(default_factory=list)
     agent_names: set[str] = field(default_factory=set)
+    #: The intents the customer raised (topics.yml), each with where it was first raised,
+    #: and how often each was seen: the customer's problem as the checks understand it.
+    topics: dict[str, Signal] = field(default_factory=dict)
+    topic_counts: dict[str, int] = field(default_factory=dict)
+    #: Word 3-gram shingles of earlier agent replies -> indices into ``agent_replies``
+    #: (an inverted index: finding near-duplicates costs the reply's length, not the
+    #: conversation's).
+    shingle_index: dict[int, list[int]] = field(default_factory=dict)
 
     def fact(self, kind: str) -> Fact | None:
         """The first value the customer gave for ``kind``, or ``None``."""
@@ -240,6 +365,7 @@ class StateExtractor:
         self.cancel_re = compile_phrases(lex["cancel_request"])
         self.reason_re = compile_phrases(lex["cancel_reason"])
         self.refusal_re = compile_phrases(lex["refusal"])
+        self.topic_lexicon = TopicLexicon()
 
     # -- customer turns ---------------------------------------------------------------
     def add_customer_turn(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
@@ -251,6 +377,7 @@ class StateExtractor:
         self._facts(state, turn, text)
         self._names(state, turn, text)
         self._questions(state, turn, parsed)
+        self._topics(state, turn, parsed)
         self._distress(state, turn, parsed)
         self._cancel(state, turn, parsed)
 
@@ -269,16 +396,17 @@ class StateExtractor:
                     continue
                 if kind not in _NO_DIGIT_OK and not any(c.isdigit() for c in value):
                     continue
-                if kind == "username" and EMAIL_RE.fullmatch(value):
-                    kind_ = "email"
-                else:
-                    kind_ = kind
+                kind_ = "email" if kind == "username" and EMAIL_RE.fullmatch(value) else kind
                 start = m.start(1)
                 self._add_fact(state, Fact(kind_, value, turn, start, start + len(value)))
+        taken = [(f.start, f.end) for items in state.facts.values() for f in items if f.turn == turn]
+        values = {f.value for kind, items in state.facts.items() if kind != "phone" for f in items}
         for m in _PHONE_RE.finditer(text):
             digits = sum(c.isdigit() for c in m.group())
             if digits < 7 or digits > 15:
                 continue
+            if any(s < m.end() and m.start() < e for s, e in taken) or m.group().strip() in values:
+                continue  # "order 4471-9932" is an order number, not a phone number
             lo = max(0, m.start() - 40)
             spaced = sum(c in " .-()" for c in m.group()) > 0
             if spaced or _PHONE_CONTEXT_RE.search(text, lo, m.start()):
@@ -297,11 +425,17 @@ class StateExtractor:
             m = pattern.search(tail[-120:])
             if m:
                 offset = max(0, len(tail) - 120)
-                found.append((m.group(1), m.group(2), offset + m.start(2)))
+                hon, name = m.group(1), m.group(2)
+                # "Thank you, Sam." after the agent spoke thanks the agent; a sign-off
+                # stands on its own line, after a dash, with an honorific, or ends the
+                # first message before any agent reply.
+                own_line = "\n" in m.group() or hon is not None or any(c in m.group() for c in "-–—~")
+                if own_line or not state.agent_replies:
+                    found.append((hon, name, offset + m.start(2)))
                 break
         for hon, name, start in found:
             parts = name.split()
-            if parts[0] in _NOT_NAMES:
+            if parts[0] in _NOT_NAMES or name.lower() in state.agent_names or parts[0].lower() in state.agent_names:
                 continue
             if hon:
                 hfact = Fact("honorific", hon, turn, start - len(hon) - 1, start)
@@ -314,6 +448,7 @@ class StateExtractor:
                 gender = _HONORIFIC_GENDER.get(hon.lower().rstrip("."))
                 if gender and state.gender is None:
                     state.gender, state.gender_evidence = gender, hfact
+                    state.gender_facts.append(hfact)
                 # "Mr. Delgado": the name after an honorific is a surname.
                 if state.last_name is None:
                     state.last_name = Fact("last_name", parts[-1], turn, start + len(name) - len(parts[-1]), start + len(name))
@@ -329,12 +464,29 @@ class StateExtractor:
         for pattern, gender in _GENDER_STATEMENTS:
             m = pattern.search(text)
             if m:
-                # A later explicit statement overrides an inference from an honorific.
-                state.gender = gender
-                state.gender_evidence = Fact("gender", m.group(), turn, m.start(), m.end())
+                said = Fact("gender", m.group(), turn, m.start(), m.end())
+                state.gender_facts.append(said)
+                if state.gender == gender and state.gender_evidence is not None:
+                    # A correction that agrees with what they signed: the first evidence
+                    # stays (it is where they first told us), the correction is noted.
+                    if state.gender_correction is None:
+                        state.gender_correction = said
+                else:
+                    # A later explicit statement overrides an inference from an honorific.
+                    state.gender = gender
+                    state.gender_evidence = said
+                    state.gender_correction = None
+                break
 
     def _questions(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
+        """Collect the genuine questions of a customer turn, with answer type and keywords.
+
+        A question is a sentence ending in "?", one opening with a wh-word or an auxiliary
+        ("can you ...", "is there ...") even without "?", or an indirect question ("tell
+        me whether ..."). Rhetorical jabs ("are you even reading?") are left out.
+        """
         text = parsed.text
+        low = parsed.lower
         for start, end in parsed.sentences:
             sent = text[start:end].strip()
             if not sent:
@@ -343,16 +495,53 @@ class StateExtractor:
             if not words:
                 continue
             first = words[0]
-            is_q = sent.endswith("?") or (first in _WH or first in _AUX_OPENERS) and len(words) > 2
-            if first in _AUX_OPENERS and not sent.endswith("?"):
+            if first in {"and", "so", "also", "but", "then", "ok", "okay", "well", "oh", "hi", "hello"} and len(words) > 2:
+                first = words[1]
+            asks = sent.endswith("?")
+            is_q = asks or ((first in _WH or first in _AUX_OPENERS) and len(words) > 2)
+            if first in _AUX_OPENERS and not asks:
                 # "Can you believe..." / "Will do" without '?': too weak a signal alone.
-                is_q = len(words) > 3 and words[1] in {"you", "i", "we", "it", "someone", "anyone"}
-            if not is_q or _RHETORICAL_RE.search(sent):
+                is_q = len(words) > 3 and words[1 if words[0] == first else 2] in {
+                    "you", "i", "we", "it", "someone", "anyone", "there", "u", "this", "that", "my"
+                }
+            indirect = _INDIRECT_Q_RE.search(sent)
+            if not is_q and not indirect:
+                continue
+            if _RHETORICAL_RE.search(sent):
                 continue
             if len(words) < 2 and first not in _WH:
                 continue  # "Hello?" / "Seriously?"
             wh = next((_WH[w] for w in words[:4] if w in _WH), None)
-            state.questions.append(Question(turn, start, end, sent, wh))
+            if wh is None and indirect:
+                wh = next((_WH[w] for w in re.findall(r"[a-z]+", indirect.group().lower()) if w in _WH), None)
+            if wh is None and asks and len(words) <= 6:
+                wh = next((_WH[w] for w in words if w in _WH), None)  # "Passed it to who?"
+            kind = wh or "yesno"
+            if wh == "how":
+                i = words.index("how") if "how" in words else -1
+                nxt = words[i + 1] if 0 <= i < len(words) - 1 else ""
+                kind = _HOW_KIND.get(nxt, "how")
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            q_start = start + lead
+            # Words by regex, lemmas by table lookup: customer turns are not tokenized.
+            keys: list[str] = []
+            for w in _KEY_WORD_RE.findall(low, q_start, q_start + len(sent)):
+                if w in QUESTION_STOP:
+                    continue
+                lemma = parsed.lemma(w)
+                if lemma not in QUESTION_STOP and lemma not in keys:
+                    keys.append(lemma)
+            state.questions.append(Question(turn, q_start, q_start + len(sent), sent, wh, kind, tuple(keys)))
+
+    def _topics(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
+        """Note which intents the customer raised, keeping the first place for each."""
+        counts = state.topic_counts
+        for hit in self.topic_lexicon.customer_hits(parsed):
+            if parsed.in_quotes(hit.start, hit.end):
+                continue
+            counts[hit.intent] = counts.get(hit.intent, 0) + 1
+            if hit.intent not in state.topics:
+                state.topics[hit.intent] = Signal(hit.intent, turn, hit.start, hit.end, hit.text)
 
     def _distress(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
         text = parsed.text
@@ -396,6 +585,11 @@ class StateExtractor:
     ) -> None:
         """Remember an agent reply and open a new "since the previous reply" window."""
         state.agent_replies.append(AgentReply(turn, parsed.text, parsed, codes))
+        for m in _AGENT_INTRO_RE.finditer(parsed.text[:300]):
+            state.agent_names.add(m.group(1).lower())
+        index = len(state.agent_replies) - 1
+        for sh in reply_shingles(parsed)[0]:
+            state.shingle_index.setdefault(sh, []).append(index)
         state.pending_customer = []
         state.questions = []
         state.distress = []

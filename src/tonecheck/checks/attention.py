@@ -3,18 +3,37 @@
 - ``reasked-information`` (ATT001): the reply asks for a value the customer gave earlier.
 - ``wrong-form-of-address`` (ATT002): an honorific or a name that the customer's own
   words contradict.
+- ``off-topic-reply`` (ATT003): the reply works on a different problem than the one the
+  customer raised (intents from ``lexicons/topics.yml``).
+- ``unanswered-question`` (ATT004): a genuine customer question since the previous reply
+  that this reply does not address (no content overlap, no answer of the asked type).
+- ``repeated-reply`` (ATT005): near-identical to an earlier agent reply in the same
+  conversation (word 3-gram shingles; greetings and sign-offs left out).
+
+Everything the checks need from earlier turns is in the
+:class:`~tonecheck.context.ConversationState`, updated turn by turn; a check reads the
+current reply's shared parse once and never re-reads earlier turns.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
 
-from tonecheck.checks.base import Check, Reply
-from tonecheck.context import ConversationState
+from tonecheck.checks.base import Check, Example, Reply
+from tonecheck.context import PLEASANTRY_RE, ConversationState, Question, reply_shingles
+from tonecheck.topics import TopicLexicon
 from tonecheck.types import Finding, Severity
 
-__all__ = ["CHECKS", "ReaskedInformation", "WrongFormOfAddress"]
+__all__ = [
+    "CHECKS",
+    "OffTopicReply",
+    "ReaskedInformation",
+    "RepeatedReply",
+    "UnansweredQuestion",
+    "WrongFormOfAddress",
+]
 
 # What the agent may ask for, as the words they would use. Each needs a determiner so
 # that "I'll email you" is not a request for an email address.
@@ -30,9 +49,7 @@ _KIND_WORDS: dict[str, str] = {
     "postcode": r"(?:post\s?code|zip(?:\s?code)?)",
     "name": r"(?:(?:full|first|last)\s+name|name(?=\s+(?:on|for)\s+the\s+account)|name)",
 }
-_KIND_RES = {
-    kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()
-}
+_KIND_RES = {kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 # "the email" is often the message, not the address: ask for an address explicitly.
 _KIND_RES["email"] = re.compile(
     r"\b(?:(?:your|the|an?|ur)\s+(?:[\w-]+\s+){0,2}?(e-?mail\s+address|email\s+id)"
@@ -71,6 +88,24 @@ _KIND_LABEL = {
 }
 
 
+#: Asking why the customer wants to cancel (or for "the reason") after they said why.
+_REASON_ASK_RE = re.compile(
+    r"\bwhy (?:do|would|did|are) you (?:want(?:ing)? to |wish to |like to |need to |decide to |decided to )?"
+    r"(?:cancel|leave|close|end|terminate|switch|go)\w{0,4}\b"
+    r"|\b(?:what|tell me|share|give me|confirm|know|provide)\s+(?:\w+\s+){0,3}?(?:the|your|a)\s+(?:main\s+|primary\s+)?reason\b"
+    r"|\breason (?:for|behind|why) (?:the |your |you(?:'re| are) )?(?:cancel|leav|clos|end|terminat|switch)\w{0,6}\b"
+    r"|\bmay i ask why\b|\bcan i ask why\b|\bwhat(?:'s| is) (?:made|making) you (?:want to )?(?:cancel|leave)\b",
+    re.IGNORECASE,
+)
+
+
+#: The scripted opener that asks what the customer needs.
+_HOW_HELP_RE = re.compile(
+    r"\b(?:how|what) (?:can|may|could|shall) (?:i|we) (?:help|assist|do for) you(?: with)?(?: today| now)?\s*\?",
+    re.IGNORECASE,
+)
+
+
 class ReaskedInformation(Check):
     code = "ATT001"
     name = "reasked-information"
@@ -93,14 +128,20 @@ class ReaskedInformation(Check):
         "agent states back ('is it still dana@example.org?') is not flagged."
     )
     instead = "Use the value from the earlier message, or state it back and ask the customer to confirm it."
-    examples = {
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
-                "context": [("customer", "Hi, my username is adelgado77 and there's an email on my account I don't recognise.")],
+                "context": [
+                    ("customer", "Hi, my username is adelgado77 and there's an email on my account I don't recognise.")
+                ],
                 "reply": "I can help with that. Can I have your username please?",
             },
             {
-                "context": [("customer", "Order #55123 never arrived."), ("agent", "Sorry to hear that."), ("customer", "Any news?")],
+                "context": [
+                    ("customer", "Order #55123 never arrived."),
+                    ("agent", "Sorry to hear that."),
+                    ("customer", "Any news?"),
+                ],
                 "reply": "Could you confirm the order number for me?",
             },
             {
@@ -125,6 +166,34 @@ class ReaskedInformation(Check):
     }
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        reason = state.cancel_reason
+        if reason is not None and state.cancel_request is not None:
+            m = _REASON_ASK_RE.search(reply.text)
+            if m and not reply.parsed.in_quotes(m.start(), m.end()):
+                s_start, s_end = reply.parsed.sentence_at(m.start())
+                yield self.finding(
+                    s_start,
+                    s_end,
+                    f"Asks why the customer wants to cancel, but they gave the reason in turn {reason.turn} "
+                    f"(\u201c{_short(reason.text)}\u201d).",
+                    "Acknowledge the reason they gave and go ahead with the cancellation.",
+                    evidence=reason.evidence(),
+                )
+        m = _HOW_HELP_RE.search(reply.text)
+        if m and state.pending_customer and (state.questions or state.topics):
+            # "How can I help you?" after the customer has just said what they need.
+            said = state.questions[0] if state.questions else None
+            turn, parsed = state.pending_customer[0]
+            if said is not None or len(parsed.text.split()) >= 8:
+                ev = said.evidence() if said else {"turn": turn, "start": 0, "end": len(parsed.text.rstrip())}
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"Asks what the customer needs, but they said it in turn {ev['turn']}.",
+                    "Reply to what the customer already wrote instead of asking how you can help.",
+                    evidence=ev,
+                )
+                return
         if not state.facts:
             return
         text = reply.text
@@ -174,9 +243,40 @@ _GREETING_NAME_RE = re.compile(
 )
 _SELF_INTRO_RE = re.compile(r"\b(?:I'm|I\s+am|this\s+is|my\s+name\s+is|name's)\s+$", re.IGNORECASE)
 _NOT_A_NAME = {
-    "There", "Again", "All", "Everyone", "Team", "Sir", "Madam", "Ma", "Miss", "Mr", "Mrs", "Ms",
-    "Mister", "Dr", "Friend", "Folks", "So", "For", "And", "Once", "Very", "Much", "It", "I",
-    "You", "We", "Thanks", "Thank", "Please", "Welcome", "Customer", "Guys", "Both", "Back",
+    "There",
+    "Again",
+    "All",
+    "Everyone",
+    "Team",
+    "Sir",
+    "Madam",
+    "Ma",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mister",
+    "Dr",
+    "Friend",
+    "Folks",
+    "So",
+    "For",
+    "And",
+    "Once",
+    "Very",
+    "Much",
+    "It",
+    "I",
+    "You",
+    "We",
+    "Thanks",
+    "Thank",
+    "Please",
+    "Welcome",
+    "Customer",
+    "Guys",
+    "Both",
+    "Back",
 }
 
 
@@ -200,7 +300,7 @@ class WrongFormOfAddress(Check):
         "from common self-introductions and sign-offs; nicknames (Bob for Robert) count as different."
     )
     instead = "Use the name and form of address the customer gave ('Mr. Delgado'), or none."
-    examples = {
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
         "fail": [
             {
                 "context": [("customer", "Someone added an email to my account.\nThanks,\nMr. Delgado")],
@@ -231,20 +331,28 @@ class WrongFormOfAddress(Check):
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         parsed = reply.parsed
+        own_names = state.agent_names
         gender = state.gender
         ev = state.gender_evidence
         if gender is not None and ev is not None:
             wrong = _FEMALE_RE if gender == "male" else _MALE_RE
             right = "sir" if gender == "male" else "ma'am"
+            said = _display_name(state) if ev.kind == "honorific" else _short(ev.value)
+            told = f"in turn {ev.turn} they wrote \u201c{said}\u201d"
+            corr = state.gender_correction
+            if corr is not None and corr.turn != ev.turn:
+                told += f" and in turn {corr.turn} \u201c{_short(corr.value)}\u201d"
             for m in wrong.finditer(text):
                 if parsed.in_quotes(m.start(), m.end()):
                     continue
-                # "Mr. X" / "Ms. X" addressing someone else by surname is a name matter below.
+                # "Ms. Jones, our manager" names a third person, not the customer.
+                after = _TITLE_NAME_RE.match(text, m.start())
+                if after and (after.group(2).lower() in own_names or reply.in_glossary(after.group(2))):
+                    continue
                 yield self.finding(
                     m.start(),
                     m.end(),
-                    f"Calls the customer \u201c{m.group()}\u201d, but in turn {ev.turn} they wrote "
-                    f"\u201c{_display_name(state) if ev.kind == 'honorific' else _short(ev.value)}\u201d.",
+                    f"Calls the customer \u201c{m.group()}\u201d, but {told}.",
                     f"Use \u201c{right}\u201d or the customer's name"
                     + (f" (\u201c{_display_name(state)}\u201d)" if _display_name(state) else "")
                     + ".",
@@ -288,6 +396,400 @@ class WrongFormOfAddress(Check):
             )
 
 
+class OffTopicReply(Check):
+    code = "ATT003"
+    name = "off-topic-reply"
+    category = "attention"
+    default_severity = Severity.WARNING
+    summary = "Solves a different problem than the one the customer raised."
+    what = (
+        "Classifies the customer's problem and what the reply works on into intents (account "
+        "security, login/password, account details, billing/refund, delivery, return/exchange, "
+        "cancellation, technical fault, product question) from a lexicon over the words already "
+        "parsed. Flags a reply whose every solution belongs to an intent the customer never raised "
+        "(nor a closely related one), naming both intents and pointing to where the customer "
+        "raised theirs."
+    )
+    why = (
+        "A scripted answer to the wrong problem (a password reset for an unknown email address on "
+        "the account) wastes the customer's time and tells them the agent did not read the message."
+    )
+    limits = (
+        "Intents come from a word list, so a problem described in unusual words is not classified "
+        "and nothing is flagged. Only what the reply offers or does counts, not a passing mention. "
+        "Related intents (a refund for a late parcel) are accepted as on topic."
+    )
+    instead = "Work on the problem the customer described, in their words, before suggesting anything else."
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
+        "fail": [
+            {
+                "context": [
+                    (
+                        "customer",
+                        "Someone added an email address I don't recognise to my account. Please take it off.",
+                    )
+                ],
+                "reply": "For your protection I recommend a password reset; you'll get a reset link by email.",
+            },
+            {
+                "context": [("customer", "My parcel hasn't arrived and tracking hasn't updated since Monday.")],
+                "reply": "Please try restarting your router and clearing your cache.",
+            },
+        ],
+        "pass": [
+            {
+                "context": [("customer", "I can't log in, it says my password is wrong.")],
+                "reply": "I've sent you a password reset link; it is valid for 15 minutes.",
+            },
+            {
+                "context": [("customer", "My parcel is two weeks late.")],
+                "reply": "I'm sorry. I've refunded the delivery charge and the courier will deliver on Friday.",
+            },
+            {
+                "context": [("customer", "Someone added an email address I don't recognise to my account.")],
+                "reply": "I've removed the unknown email address and sent the case to our security team.",
+            },
+        ],
+    }
+
+    def setup(self) -> None:
+        self.lexicon = TopicLexicon()
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        if not state.topics:
+            return
+        hits = self.lexicon.solution_hits(reply.parsed)
+        if not hits:
+            return
+        allowed = self.lexicon.allowed(frozenset(state.topics))
+        parsed = reply.parsed
+        offered = []
+        for h in hits:
+            if parsed.in_quotes(h.start, h.end) or parsed.negated(h.start, window=25):
+                continue
+            if h.intent in allowed:
+                return  # the reply works on (something related to) the customer's problem
+            offered.append(h)
+        if not offered:
+            return
+        # The customer's main problem: the intent raised most often, the earliest on a tie.
+        main = max(state.topics.values(), key=lambda sig: (state.topic_counts.get(sig.kind, 0), -sig.turn, -sig.start))
+        first = offered[0]
+        theirs = self.lexicon.labels[main.kind]
+        ours = self.lexicon.labels[first.intent]
+        yield self.finding(
+            first.start,
+            first.end,
+            f"The reply works on {ours} (\u201c{first.text}\u201d), but the customer raised {theirs} "
+            f"in turn {main.turn} (\u201c{_short(main.text)}\u201d).",
+            f"Address the {theirs} problem the customer described before offering anything else.",
+            evidence=main.evidence(),
+        )
+
+
+# -- unanswered questions ----------------------------------------------------------------
+#: The reply acknowledges the question and says it is being worked on.
+_DEFER_RE = re.compile(
+    r"\b(?:let me|i(?:'ll| will)|i(?:'m| am)(?: just)?|we(?:'ll| will)|allow me to|give me a (?:moment|minute|second) to)"
+    r"\s+(?:quickly\s+|just\s+|now\s+)?(?:check|checking|look|looking|see|find out|finding out|take a look|confirm|verify|ask|investigate|review"
+    r"|get back|look into|looking into|escalate|raise)\b"
+    r"|\b(?:one|a) (?:moment|minute|second)\b|\bbear with me\b|\bcheck(?:ing)? (?:that|this|now|on|it)\b"
+    r"|\ballow me (?:a |some |few |\w+ )?(?:moment|minute|minutes|time|to)\b|\bplease hold\b|\bpull(?:ing)? up your\b"
+    r"|\b(?:upon|after) checking\b",
+    re.IGNORECASE,
+)
+#: A yes/no answer, at the start of a sentence.
+_YESNO_RE = re.compile(
+    r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
+    r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible))\b",
+    re.IGNORECASE,
+)
+#: A refusal answers a "can you ...?" question (with the asked thing, or outright).
+_REFUSAL_RE = re.compile(
+    r"\bnothing (?:i|we) can do\b|\b(?:i|we)\s+(?:can't|cannot|can not|won't be able|am unable|are unable|'m unable|'re unable|am not able|are not able)\b"
+    r"|\b(?:isn't|is not|not) possible\b|\b(?:can't|cannot|can not) be\b|\bunable to\b|\bnot able to\b",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend"
+    r"|within|minutes?|hours?|days?|weeks?|months?|morning|afternoon|evening|asap|shortly|immediately|right away|now"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december|(?:\d{1,2}(?::\d\d)?\s?(?:am|pm))"
+    r"|\d{1,2}(?:st|nd|rd|th)|soon)\b",
+    re.IGNORECASE,
+)
+_AMOUNT_RE = re.compile(
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost)\b|\b\d+\b",
+    re.IGNORECASE,
+)
+_WHO_RE = re.compile(
+    r"\b(?:team|department|manager|supervisor|lead|colleague|specialist|courier|carrier|bank|agent|representative|technician|engineer|seller|"
+    r"staff|admin|administrator|nobody|no one|someone)\b|\bI(?:'m| am) [A-Z][a-z]+|\b(?:my name is|this is) [A-Z]",
+)
+_WHY_RE = re.compile(
+    r"\b(?:because|due to|since|as a result|the reason|caused by|that's why|this is why|so that|as the|as your|as it)\b",
+    re.IGNORECASE,
+)
+_WHERE_RE = re.compile(
+    r"\b(?:at|to|in|on|under|from|via|through) (?:the|your|our|my|her|his|their) \w+|https?://|www\.|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link)\b",
+    re.IGNORECASE,
+)
+_HOW_RE = re.compile(
+    r"\b(?:go to|click|tap|select|open|follow|steps?|first|then|you can|you'll need to|you need to|just|simply|by|via)\b",
+    re.IGNORECASE,
+)
+#: The reply asks a question of its own (a clarification), e.g. "Which options do you see?"
+_CLARIFY_RE = re.compile(r"\?\s*(?:$|\s)|\b(?:do you mean|could you (?:please )?(?:clarify|explain))\b", re.IGNORECASE)
+#: A scripted opener that asks nothing specific: "How can I help you today?"
+_GENERIC_ASK_RE = re.compile(
+    r"\b(?:how|what) (?:can|may|could) (?:i|we) (?:help|assist|do for) you\b|\banything else\b",
+    re.IGNORECASE,
+)
+#: A reply whose first sentence of substance answers a yes/no question by its auxiliary.
+_DECLARATIVE_ANSWER_RE = re.compile(
+    r"\W*(?:it|you|they|we|that|this|there|he|she)(?:'s|'ll|'re)?\s+(?:will|is|are|can|does|do|won't|isn't|aren't|can't|"
+    r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must)\b",
+    re.IGNORECASE,
+)
+_WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
+_IF_RE = re.compile(r"\b(?:if|in case|should it|otherwise)\b", re.IGNORECASE)
+_ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
+    "when": _TIME_RE,
+    "amount": _AMOUNT_RE,
+    "who": _WHO_RE,
+    "why": _WHY_RE,
+    "where": _WHERE_RE,
+    "how": _HOW_RE,
+}
+
+
+def _substance(reply: Reply) -> str:
+    """The reply from its first sentence that is not a greeting or thanks."""
+    text = reply.text
+    for s_start, s_end in reply.parsed.sentences:
+        if not PLEASANTRY_RE.match(text, s_start, s_end):
+            return text[s_start:]
+    return ""
+
+
+def _asks_known(reply: Reply, state: ConversationState) -> bool:
+    """Whether the reply asks for a value the customer already gave (a re-ask, not a clarification)."""
+    if not state.facts:
+        return False
+    text = reply.text
+    for s_start, s_end in reply.parsed.sentences:
+        sent = text[s_start:s_end]
+        if not _REQUEST_RE.search(sent):
+            continue
+        for kind, pattern in _KIND_RES.items():
+            if state.fact(kind) is not None and pattern.search(sent):
+                return True
+    return False
+
+
+def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
+    """Whether the reply addresses question ``q`` (content, answer type, or a deferral)."""
+    text = reply.text
+    keys = q.keywords
+    shared = sum(1 for k in keys if k in lemmas)
+    need = 1 if len(keys) <= 2 else 2
+    if keys and shared >= need:
+        return True
+    if not keys:
+        return True  # nothing to match on: give the agent the benefit of the doubt
+    if q.kind == "what" and _WHAT_IF_RE.match(q.text) and _IF_RE.search(text):
+        return True  # "What if it doesn't come?" -> "If it hasn't arrived by 1 pm, ..."
+    pattern = _ANSWER_TYPE_RES.get(q.kind)
+    if pattern is not None and pattern.search(text):
+        return True
+    if q.kind in ("yesno", "what", "which", "how"):
+        if _YESNO_RE.search(text):
+            return True
+        if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(_substance(reply)):
+            return True  # "Will the money go to my bank?" -> "It will be refunded to the card."
+        m = _REFUSAL_RE.search(text)
+        if m and (shared or "nothing" in m.group().lower()):
+            return True
+    return False
+
+
+class UnansweredQuestion(Check):
+    code = "ATT004"
+    name = "unanswered-question"
+    category = "attention"
+    default_severity = Severity.WARNING
+    summary = "Leaves a direct customer question (since the previous reply) unaddressed."
+    what = (
+        "Takes the customer's genuine questions since the previous agent reply (sentences ending in "
+        "'?', questions without one such as 'can you check if my account is locked', indirect ones "
+        "such as 'tell me whether'), leaves out rhetorical jabs ('are you even reading?'), and checks "
+        "that the reply addresses each: by shared content words, by an answer of the asked type (a "
+        "time for 'when', a yes or no, a price for 'how much', a person or team for 'who', a reason "
+        "for 'why'), or by saying the agent is checking."
+    )
+    why = (
+        "An ignored question has to be asked again; by the third time the customer is angry, and "
+        "rightly so. Answering every question is the simplest proof of listening."
+    )
+    limits = (
+        "Whether an answer is right is not judged, only whether the question is addressed. Content "
+        "overlap can count a reply that merely mentions the question's words; a yes/no opener counts "
+        "for every yes/no question in the turn."
+    )
+    instead = "Answer each question the customer asked, or say that you are finding out and when you will reply."
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
+        "fail": [
+            {
+                "context": [
+                    (
+                        "customer",
+                        "My bill went up. Why has it gone up? Also, is there a cheaper plan I could switch to?",
+                    ),
+                ],
+                "reply": "The increase is because your introductory discount ended, so your plan is at the standard price.",
+            },
+            {
+                "context": [
+                    (
+                        "customer",
+                        "My username is adelgado77. Passed it to who? Will you remove the email address or not?",
+                    )
+                ],
+                "reply": "Sorry for the wait. What's the username on the account?",
+            },
+        ],
+        "pass": [
+            {
+                "context": [("customer", "When will the courier come? And where does the money go?")],
+                "reply": "The courier comes on Thursday between 9 and 12, and the money goes back to your card.",
+            },
+            {
+                "context": [("customer", "I used the new password. Are you even listening?")],
+                "reply": "Your account was locked after 5 attempts; I've unlocked it now.",
+            },
+            {
+                "context": [("customer", "Can you refund the difference?")],
+                "reply": "Let me check whether the code can still be applied.",
+            },
+        ],
+    }
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        questions = state.questions
+        if not questions:
+            return
+        lemmas = reply.parsed.lemmas | reply.parsed.words
+        if _DEFER_RE.search(reply.text):
+            return
+        if not _substance(reply) and len(reply.text) < 80:
+            return  # a bare greeting opens the chat; the answer comes in the next message
+        if _CLARIFY_RE.search(reply.text) and not _GENERIC_ASK_RE.search(reply.text) and not _asks_known(reply, state):
+            return  # a clarifying question back engages with the question
+        missed = [q for q in questions if not _addressed(q, reply, lemmas)]
+        if not missed:
+            return
+        first = missed[0]
+        quoted = ", ".join(f"\u201c{_short(q.text)}\u201d" for q in missed[:3])
+        where = (
+            f"turn {first.turn}"
+            if all(q.turn == first.turn for q in missed)
+            else f"turns {first.turn}-{missed[-1].turn}"
+        )
+        end = len(reply.text.rstrip())
+        start = len(reply.text) - len(reply.text.lstrip())
+        yield self.finding(
+            start,
+            max(start, end),
+            f"Does not address the customer's question{'s' if len(missed) > 1 else ''} in {where}: {quoted}.",
+            "Answer each question directly (a time for 'when', yes or no, a name or team for 'who'), "
+            "or say you are finding out and when you will reply.",
+            evidence=first.evidence(),
+        )
+
+
+class RepeatedReply(Check):
+    code = "ATT005"
+    name = "repeated-reply"
+    category = "attention"
+    default_severity = Severity.WARNING
+    summary = "Repeats an earlier agent reply of the same conversation almost word for word."
+    what = (
+        "Compares the substance of the reply (greetings, thanks and sign-offs left out) with the "
+        "earlier agent replies of the conversation as word 3-gram shingles, and flags a reply most "
+        "of whose shingles already appeared in one earlier reply."
+    )
+    why = (
+        "Pasting the same canned text again tells the customer their new message was not read, and "
+        "it is the moment many customers ask for a manager."
+    )
+    limits = (
+        "Short replies (under five words of substance) are never flagged; a repeated greeting or "
+        "sign-off is fine. Restating a value or a time frame inside a new reply is not a repeat."
+    )
+    instead = "Answer what the customer wrote since your last reply; if the answer is the same, say why in new words."
+    options: ClassVar[Mapping[str, Any]] = {"min_overlap": 0.75, "min_shingles": 4}
+    examples: ClassVar[Mapping[str, Sequence[Example]]] = {
+        "fail": [
+            {
+                "context": [
+                    ("customer", "Can you change the address on my order?"),
+                    (
+                        "agent",
+                        "Hi, thanks for contacting us. Orders can't be changed once they have been placed. You can cancel the order and place a new one.",
+                    ),
+                    ("customer", "Can I keep the sale price if I order again?"),
+                ],
+                "reply": "Hi, thanks for contacting us. Orders can't be changed once they've been placed. You can cancel the order and place a new one.",
+            },
+        ],
+        "pass": [
+            {
+                "context": [
+                    ("customer", "Where is my parcel?"),
+                    ("agent", "Hi, thanks for contacting us! Let me check the tracking for you."),
+                    ("customer", "Ok, and can you check the refund too?"),
+                ],
+                "reply": "Hi, thanks for contacting us! Your refund went through yesterday.",
+            },
+            {
+                "context": [
+                    ("customer", "Thanks!"),
+                    ("agent", "Is there anything else I can help you with today? Have a great day!"),
+                    ("customer", "No, that's all."),
+                ],
+                "reply": "Is there anything else I can help you with today? Have a great day!",
+            },
+        ],
+    }
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        if not state.agent_replies:
+            return
+        shingles, (lo, hi) = reply_shingles(reply.parsed)
+        if len(shingles) < int(self.opts["min_shingles"]):
+            return
+        counts: dict[int, int] = {}
+        index = state.shingle_index
+        for sh in shingles:
+            for i in index.get(sh, ()):
+                counts[i] = counts.get(i, 0) + 1
+        if not counts:
+            return
+        best = max(counts, key=lambda i: (counts[i], i))
+        if counts[best] / len(shingles) < float(self.opts["min_overlap"]):
+            return
+        earlier = state.agent_replies[best]
+        _, (elo, ehi) = reply_shingles(earlier.parsed)
+        yield self.finding(
+            lo,
+            hi,
+            f"Repeats the agent reply of turn {earlier.turn} almost word for word "
+            f"({round(100 * counts[best] / len(shingles))}% the same).",
+            "Respond to what the customer wrote since then; if the answer has not changed, explain it "
+            "in new words and add what is new.",
+            evidence={"turn": earlier.turn, "start": elo, "end": ehi},
+        )
+
+
 def _display_name(state: ConversationState) -> str:
     if state.honorific and state.last_name:
         return f"{state.honorific.value.rstrip('.')}. {state.last_name.value}"
@@ -299,4 +801,4 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-CHECKS = [ReaskedInformation, WrongFormOfAddress]
+CHECKS = [ReaskedInformation, WrongFormOfAddress, OffTopicReply, UnansweredQuestion, RepeatedReply]

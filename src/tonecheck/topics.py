@@ -1,0 +1,97 @@
+"""Topic and intent: what the customer's problem is about, and what a reply works on.
+
+The intents (account security, login/password, billing/refund, delivery, ...) are data in
+``lexicons/topics.yml``. Each intent has words matched against the lemmas the NLP pass
+already produced, customer phrases, and solution phrases for replies. All phrases of one
+side are compiled into a single alternation with one named group per intent, so one
+linear scan of a turn finds every intent; lemma lookups are one dict probe per token.
+
+``off-topic-reply`` compares the two sides: a reply whose every solution belongs to an
+intent the customer never raised (nor a related one) solves a different problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tonecheck.lexicon import load_lexicon, phrase_pattern
+from tonecheck.nlp import Parsed
+
+__all__ = ["TopicHit", "TopicLexicon"]
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    """One place in a turn that shows an intent."""
+
+    intent: str
+    start: int
+    end: int
+    text: str
+
+
+def _alternation(groups: dict[str, list[str]]) -> re.Pattern[str] | None:
+    parts = []
+    for i, phrases in enumerate(groups.values()):
+        items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+        if items:
+            parts.append(f"(?P<t{i}>{'|'.join(phrase_pattern(p) for p in items)})")
+    if not parts:
+        return None
+    return re.compile(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
+
+
+class TopicLexicon:
+    """The compiled topic lexicon (built once per Analyzer)."""
+
+    def __init__(self, name: str = "topics") -> None:
+        data = load_lexicon(name)["intents"]
+        self.intents: list[str] = list(data)
+        self.labels: dict[str, str] = {k: str(v.get("label", k)) for k, v in data.items()}
+        self.related: dict[str, frozenset[str]] = {k: frozenset(v.get("related") or ()) for k, v in data.items()}
+        for k, rel in self.related.items():
+            unknown = rel - set(self.intents)
+            if unknown:
+                raise ValueError(f"lexicons/{name}.yml: intents.{k}.related names unknown {sorted(unknown)}")
+        self._group_intent = {f"t{i}": k for i, k in enumerate(self.intents)}
+        self.lemma_intent: dict[str, str] = {}
+        for k, v in data.items():
+            for lemma in v.get("lemmas") or ():
+                self.lemma_intent.setdefault(str(lemma).lower(), k)
+        self.customer_re = _alternation({k: list(v.get("customer") or ()) for k, v in data.items()})
+        self.solution_re = _alternation({k: list(v.get("solutions") or ()) for k, v in data.items()})
+
+    def _scan(self, pattern: re.Pattern[str] | None, text: str) -> list[TopicHit]:
+        if pattern is None:
+            return []
+        group_intent = self._group_intent
+        return [
+            TopicHit(group_intent[m.lastgroup or ""], m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+        ]
+
+    def customer_hits(self, parsed: Parsed) -> list[TopicHit]:
+        """Where a customer turn raises each intent (phrases, then lemmas), in text order."""
+        hits = self._scan(self.customer_re, parsed.text)
+        lemma_intent = self.lemma_intent
+        # Words by regex and lemmas by table lookup: customer turns are not tokenized.
+        for m in _WORD_RE.finditer(parsed.lower):
+            w = m.group()
+            intent = lemma_intent.get(w) or lemma_intent.get(parsed.lemma(w))
+            if intent is not None:
+                hits.append(TopicHit(intent, m.start(), m.end(), parsed.text[m.start() : m.end()]))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def solution_hits(self, parsed: Parsed) -> list[TopicHit]:
+        """Where a reply works on each intent (solution phrases only)."""
+        return self._scan(self.solution_re, parsed.text)
+
+    def allowed(self, raised: set[str] | frozenset[str]) -> set[str]:
+        """The intents a reply may work on when the customer raised ``raised``."""
+        out = set(raised)
+        for k in raised:
+            out |= self.related.get(k, frozenset())
+        return out

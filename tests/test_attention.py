@@ -1,0 +1,204 @@
+"""Attention checks: the agent who is not listening, and the near-misses that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _hits(analyzer, reply, context, name):
+    report = analyzer.analyze_reply(reply, context)
+    return [f for f in report.findings if f.name == name], report
+
+
+# -- the story this project exists for ---------------------------------------------------
+EXPECTED_AMAZON = {
+    2: {"reasked-information"},
+    4: {"wrong-form-of-address", "off-topic-reply"},
+    6: {"reasked-information"},
+    8: {"wrong-form-of-address"},
+    10: {"reasked-information", "unanswered-question"},
+    12: {"wrong-form-of-address"},
+}
+
+
+def test_amazon_chat_yields_every_expected_attention_finding_with_evidence_in_turn_1(analyzer, samples_dir):
+    scored = analyzer.score_transcripts(samples_dir / "amazon-chat.txt")
+    for _, row in scored.iterrows():
+        att = [f for f in row["findings"] if f["category"] == "attention"]
+        assert {f["name"] for f in att} == EXPECTED_AMAZON[row["turn"]], row["turn"]
+        for f in att:
+            if f["name"] != "unanswered-question":
+                assert f["evidence"]["turn"] == 1, (row["turn"], f)
+
+
+def test_clean_sample_turns_have_no_attention_findings(analyzer, samples_dir):
+    scored = analyzer.score_transcripts(samples_dir / "sample.csv")
+    clean = {"bereavement-return", "late-delivery", "double-charge", "router-fault", "misdirected-rant", "damaged-item"}
+    for _, row in scored.iterrows():
+        if row["conversation_id"] in clean:
+            assert not [f for f in row["findings"] if f["category"] == "attention"], (
+                row["conversation_id"],
+                row["turn"],
+            )
+
+
+# -- reasked-information -----------------------------------------------------------------
+def test_reask_points_to_where_the_customer_gave_the_value(analyzer):
+    ctx = [("customer", "Hi, my username is adelgado77 and an email I don't know was added.")]
+    hits, _ = _hits(analyzer, "Could you confirm your username please?", ctx, "reasked-information")
+    assert len(hits) == 1
+    ev = hits[0].evidence
+    assert ctx[0][1][ev["start"] : ev["end"]] == "adelgado77" and ev["turn"] == 1
+
+
+def test_confirming_a_value_back_is_not_a_reask(analyzer):
+    ctx = [("customer", "My email is dana@example.org.")]
+    hits, _ = _hits(analyzer, "Just to confirm, is it still dana@example.org?", ctx, "reasked-information")
+    assert not hits
+
+
+def test_asking_for_a_value_never_given_is_not_a_reask(analyzer):
+    hits, _ = _hits(
+        analyzer, "Could you share the order number?", [("customer", "My parcel is late.")], "reasked-information"
+    )
+    assert not hits
+
+
+def test_asking_why_after_the_customer_gave_the_cancel_reason_is_a_reask(analyzer):
+    ctx = [("customer", "I'd like to cancel my service please. I'm moving to Portugal next month.")]
+    hits, _ = _hits(analyzer, "Before we go on, why do you want to cancel?", ctx, "reasked-information")
+    assert hits and hits[0].evidence["turn"] == 1
+
+
+def test_how_can_i_help_after_the_customer_explained_is_a_reask(analyzer):
+    ctx = [("customer", "Hello, my order 5512 arrived broken and I would like a replacement sent please.")]
+    hits, _ = _hits(analyzer, "Hello! How can I help you today?", ctx, "reasked-information")
+    assert hits
+
+
+def test_how_can_i_help_after_a_bare_hello_is_fine(analyzer):
+    hits, _ = _hits(analyzer, "Hello! How can I help you today?", [("customer", "Hi")], "reasked-information")
+    assert not hits
+
+
+# -- wrong-form-of-address ---------------------------------------------------------------
+def test_maam_before_anything_was_said_about_the_customer_is_fine(analyzer):
+    hits, _ = _hits(
+        analyzer, "Of course, ma'am, one moment.", [("customer", "My order is late.")], "wrong-form-of-address"
+    )
+    assert not hits
+
+
+def test_maam_after_it_is_sir_points_to_the_first_evidence_and_names_the_correction(analyzer):
+    ctx = [
+        ("customer", "Someone added an email to my account.\nMr. Delgado"),
+        ("agent", "Thank you ma'am."),
+        ("customer", "It's sir, not ma'am."),
+    ]
+    hits, _ = _hits(analyzer, "Ok ma'am, I have looked at the account.", ctx, "wrong-form-of-address")
+    assert len(hits) == 1
+    assert hits[0].evidence["turn"] == 1 and "turn 3" in hits[0].message
+
+
+def test_wrong_honorific_with_the_right_surname_is_flagged(analyzer):
+    ctx = [("customer", "I can't log in. My email is m.okafor@example.com - Ms. Okafor")]
+    hits, report = _hits(analyzer, "Good. Anything else, Mr. Okafor?", ctx, "wrong-form-of-address")
+    assert hits and report.text[hits[0].start : hits[0].end] == "Mr."
+
+
+def test_using_the_customers_own_name_is_fine(analyzer):
+    ctx = [("customer", "Hi, I'm Dana and my order is late.")]
+    hits, _ = _hits(analyzer, "Hi Dana, this is Priya. Sorry about the delay.", ctx, "wrong-form-of-address")
+    assert not hits
+
+
+def test_thanking_the_agent_by_name_does_not_make_it_the_customers_name(analyzer):
+    ctx = [
+        ("customer", "Where is my parcel?"),
+        ("agent", "Hi, I'm Sam. It arrives tomorrow."),
+        ("customer", "Okay. Thank you, Sam."),
+    ]
+    hits, _ = _hits(analyzer, "You're welcome. Hi again, Laura here from billing.", ctx, "wrong-form-of-address")
+    assert not hits
+
+
+# -- off-topic-reply ---------------------------------------------------------------------
+def test_password_reset_for_an_unknown_email_names_both_intents(analyzer):
+    ctx = [("customer", "Someone added an email address I don't recognise to my account. Please take it off.")]
+    hits, _ = _hits(analyzer, "I recommend a password reset for your protection.", ctx, "off-topic-reply")
+    assert hits
+    assert "login/password" in hits[0].message and "account security" in hits[0].message
+
+
+def test_password_reset_for_a_login_problem_is_on_topic(analyzer):
+    ctx = [("customer", "I can't log in, it says my password is wrong.")]
+    hits, _ = _hits(analyzer, "I've sent you a password reset link.", ctx, "off-topic-reply")
+    assert not hits
+
+
+def test_a_refund_for_a_late_parcel_is_on_topic(analyzer):
+    ctx = [("customer", "My parcel is two weeks late.")]
+    hits, _ = _hits(analyzer, "I'm sorry, I've refunded the delivery charge.", ctx, "off-topic-reply")
+    assert not hits
+
+
+# -- unanswered-question -----------------------------------------------------------------
+def test_rhetorical_jab_is_not_an_unanswered_question(analyzer):
+    ctx = [("customer", "adelgado77. That's the third time I've given it. Are you even reading my messages?")]
+    hits, _ = _hits(
+        analyzer, "I have looked at the account and passed it to the security team.", ctx, "unanswered-question"
+    )
+    assert not hits
+
+
+def test_second_question_ignored_is_flagged_and_points_to_it(analyzer):
+    ctx = [("customer", "My bill went up. Why has it gone up? Also, is there a cheaper plan I could switch to?")]
+    hits, _ = _hits(
+        analyzer,
+        "It went up because your discount ended, so your plan is at the standard price.",
+        ctx,
+        "unanswered-question",
+    )
+    assert len(hits) == 1
+    ev = hits[0].evidence
+    assert "cheaper plan" in ctx[0][1][ev["start"] : ev["end"]]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("When will the courier come?", "They will come on Thursday between 9 and 12."),
+        ("How much is the Value plan?", "It is $51 a month."),
+        ("Who is your manager?", "I'm Sam, Jen's team lead."),
+        ("Can you send a replacement?", "Yes, I've sent one by express delivery."),
+        ("Can you refund the difference?", "Let me check whether the code can still be added."),
+    ],
+)
+def test_answer_of_the_asked_type_addresses_the_question(analyzer, question, answer):
+    hits, _ = _hits(analyzer, answer, [("customer", question)], "unanswered-question")
+    assert not hits
+
+
+def test_questions_before_the_previous_reply_are_not_judged_again(analyzer):
+    ctx = [("customer", "Is there a cheaper plan?"), ("agent", "Yes, the Basic plan."), ("customer", "Ok thanks.")]
+    hits, _ = _hits(analyzer, "You're welcome, have a nice day!", ctx, "unanswered-question")
+    assert not hits
+
+
+# -- repeated-reply ----------------------------------------------------------------------
+def test_pasting_the_same_reply_again_is_flagged_with_the_earlier_turn(analyzer):
+    canned = "Orders can't be changed once they have been placed. You can cancel the order and place a new one."
+    ctx = [("customer", "Can you change my address?"), ("agent", canned), ("customer", "Can I keep the sale price?")]
+    hits, _ = _hits(analyzer, "Hi, thanks for contacting us. " + canned, ctx, "repeated-reply")
+    assert hits and hits[0].evidence["turn"] == 2
+
+
+def test_repeated_greetings_and_sign_offs_are_not_repeats(analyzer):
+    ctx = [
+        ("customer", "Where is my parcel?"),
+        ("agent", "Hi, thanks for contacting us! Let me check the tracking for you. Have a great day!"),
+        ("customer", "And the refund?"),
+    ]
+    reply = "Hi, thanks for contacting us! Your refund went through yesterday. Have a great day!"
+    hits, _ = _hits(analyzer, reply, ctx, "repeated-reply")
+    assert not hits

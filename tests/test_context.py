@@ -1,0 +1,119 @@
+"""Conversation state: facts, names, gender, questions and topics the customer gave."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tonecheck.context import ConversationState, StateExtractor
+from tonecheck.nlp import NlpEngine
+
+NLP = NlpEngine()
+EXTRACTOR = StateExtractor()
+
+
+def _state(*turns: tuple[str, str]) -> ConversationState:
+    state = ConversationState()
+    for i, (role, text) in enumerate(turns, start=1):
+        if role == "customer":
+            EXTRACTOR.add_customer_turn(state, i, NLP.lazy(text))
+        else:
+            EXTRACTOR.add_agent_reply(state, i, NLP.parse(text))
+    return state
+
+
+def test_username_email_and_order_number_are_found_with_exact_offsets():
+    text = "My username is adelgado77, email a.d@example.org, order #55123."
+    state = _state(("customer", text))
+    for kind, value in (("username", "adelgado77"), ("email", "a.d@example.org"), ("order number", "55123")):
+        fact = state.fact(kind)
+        assert fact is not None and text[fact.start : fact.end] == value
+
+
+def test_an_order_number_is_not_also_a_phone_number():
+    state = _state(("customer", "My order 4471-9932 is late."))
+    assert state.fact("order number") is not None and state.fact("phone") is None
+
+
+def test_signed_honorific_sets_gender_and_surname():
+    state = _state(("customer", "Please help.\nThanks,\nMr. Delgado"))
+    assert state.gender == "male" and state.last_name is not None and state.last_name.value == "Delgado"
+
+
+def test_dash_signature_after_an_email_is_read():
+    state = _state(("customer", "My email is m.okafor@example.com - Ms. Okafor"))
+    assert state.gender == "female" and state.honorific is not None
+
+
+def test_a_correction_keeps_the_first_evidence_and_records_itself():
+    state = _state(("customer", "Hi.\nMr. Delgado"), ("agent", "Hello ma'am."), ("customer", "It's sir, not ma'am."))
+    assert state.gender_evidence is not None and state.gender_evidence.turn == 1
+    assert state.gender_correction is not None and state.gender_correction.turn == 3
+
+
+def test_thanking_the_agent_by_name_is_not_a_signature():
+    state = _state(
+        ("customer", "Where is it?"), ("agent", "Hi, I'm Sam. It ships today."), ("customer", "Thank you, Sam.")
+    )
+    assert state.first_name is None
+
+
+def test_rhetorical_and_social_questions_are_not_collected():
+    state = _state(("customer", "Are you even reading my messages? How are you? Why should I have to chase them?"))
+    assert state.questions == []
+
+
+def test_questions_carry_answer_type_and_keywords():
+    state = _state(
+        ("customer", "When will they come? How much is the Value plan? Can you check if my account is locked")
+    )
+    kinds = [q.kind for q in state.questions]
+    assert kinds == ["when", "amount", "yesno"]
+    assert "lock" in state.questions[2].keywords or "locked" in state.questions[2].keywords
+
+
+def test_agent_reply_opens_a_new_question_window():
+    state = _state(("customer", "Is there a cheaper plan?"), ("agent", "Yes."))
+    assert state.questions == []
+
+
+def test_topics_record_where_the_customer_raised_them():
+    text = "Someone added an email address I don't recognise to my account."
+    state = _state(("customer", text))
+    assert "account-security" in state.topics
+    sig = state.topics["account-security"]
+    assert text[sig.start : sig.end] == sig.text
+
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_filler = st.lists(_word, max_size=6).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    before=_filler,
+    after=_filler,
+    user=st.from_regex(r"[a-z]{2,10}[0-9]{1,3}", fullmatch=True),
+    num=st.integers(min_value=1000, max_value=99_999_999),
+)
+def test_fact_offsets_always_point_at_the_value(before, after, user, num):
+    text = f"{before} my username is {user} and order #{num}. {after}"
+    state = _state(("customer", text))
+    for items in state.facts.values():
+        for fact in items:
+            assert 0 <= fact.start < fact.end <= len(text)
+            assert text[fact.start : fact.end] == fact.value
+    got = state.fact("username")
+    assert got is not None and got.value == user
+    assert state.fact("order number") is not None and state.fact("order number").value == str(num)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_extraction_never_crashes_and_spans_stay_inside_the_text(text):
+    state = _state(("customer", text))
+    for items in state.facts.values():
+        for fact in items:
+            assert 0 <= fact.start <= fact.end <= len(text)
+    for q in state.questions:
+        assert 0 <= q.start <= q.end <= len(text)
