@@ -202,3 +202,47 @@ def test_repeated_greetings_and_sign_offs_are_not_repeats(analyzer):
     reply = "Hi, thanks for contacting us! Your refund went through yesterday. Have a great day!"
     hits, _ = _hits(analyzer, reply, ctx, "repeated-reply")
     assert not hits
+
+
+# --- facts added after the first labelled-corpus pass ------------------------------------
+def test_card_digits_given_then_asked_again_is_a_reask(analyzer):
+    rep = analyzer.analyze_reply(
+        "Which card is it? Could you give me the last four digits?",
+        [("customer", "A payment I never made hit my account. My card ends 4412.")],
+    )
+    assert "reasked-information" in [f.name for f in rep.findings]
+
+
+def test_asking_whether_they_tried_what_they_said_they_tried_is_a_reask(analyzer):
+    ctx = [("customer", "My texts aren't sending. I've restarted it three times already.")]
+    rep = analyzer.analyze_reply("Have you tried restarting your phone?", ctx)
+    hit = [f for f in rep.findings if f.name == "reasked-information"]
+    assert hit and hit[0].evidence["turn"] == 1
+
+
+def test_suggesting_a_step_the_customer_did_not_mention_is_not_a_reask(analyzer):
+    ctx = [("customer", "My texts aren't sending. I've updated the phone.")]
+    rep = analyzer.analyze_reply("Have you tried restarting your phone?", ctx)
+    assert "reasked-information" not in [f.name for f in rep.findings]
+
+
+def test_placeholder_values_from_anonymised_exports_count_as_given(analyzer):
+    ctx = [("customer", "I can't sign in. My email is [EMAIL] and my ticket from last week is <TICKET_ID>.")]
+    rep = analyzer.analyze_reply("Please send your email address and ticket number.", ctx)
+    assert "reasked-information" in [f.name for f in rep.findings]
+
+
+def test_refused_title_is_a_wrong_form_of_address(analyzer):
+    ctx = [("customer", "When will my curtains arrive? Order 66032. Ms. Kowalski (not Mrs., please)")]
+    rep = analyzer.analyze_reply("Dear Mrs. Kowalski, they arrive on Friday.", ctx)
+    assert "wrong-form-of-address" in [f.name for f in rep.findings]
+    ok = analyzer.analyze_reply("Dear Ms. Kowalski, they arrive on Friday.", ctx)
+    assert "wrong-form-of-address" not in [f.name for f in ok.findings]
+
+
+def test_misspelled_customer_name_from_a_bare_signoff_is_flagged(analyzer):
+    ctx = [("customer", "Hello, I'd like to order a new chequebook. Priya Raman")]
+    rep = analyzer.analyze_reply("Hi Pryia, of course. It arrives in 5 working days.", ctx)
+    assert "wrong-form-of-address" in [f.name for f in rep.findings]
+    ok = analyzer.analyze_reply("Hi Priya, of course. It arrives in 5 working days.", ctx)
+    assert "wrong-form-of-address" not in [f.name for f in ok.findings]

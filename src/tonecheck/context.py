@@ -72,7 +72,39 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:post\s?code|zip(?:\s?code)?)\s*(?:is|:)?\s*([A-Za-z0-9]{2,5}(?:\s?[A-Za-z0-9]{3})?)",
         re.IGNORECASE,
     ),
+    "card digits": re.compile(
+        r"\b(?:card|visa|mastercard|amex)\s+(?:number\s+)?(?:ending|ends|ending\s+in|ends\s+in|ending\s+with|ends\s+with)"
+        r"\s*(?:in|with)?\s*[:#]?\s*((?:\*{2,4}\s?)?\d{4})\b",
+        re.IGNORECASE,
+    ),
 }
+# "account 40-11-22 31927745" names an account number without the word "number".
+_BARE_ACCOUNT_RE = re.compile(r"\baccount\s+(?:#\s?)?(\d[\d -]{4,30}\d)\b", re.IGNORECASE)
+#: Placeholders of anonymised exports stand for a value the customer gave.
+_PLACEHOLDER_KINDS = (
+    ("email", re.compile(r"e-?mail", re.I)),
+    ("username", re.compile(r"user|login", re.I)),
+    ("phone", re.compile(r"phone|mobile|tel", re.I)),
+    ("order number", re.compile(r"order", re.I)),
+    ("account number", re.compile(r"account|acct|customer_?id", re.I)),
+    ("ticket number", re.compile(r"ticket|case|ref|booking|tracking", re.I)),
+    ("postcode", re.compile(r"post_?code|zip", re.I)),
+)
+# What the customer says they already tried: "I've restarted it", "I already tried resetting".
+_TRIED_VERBS = {
+    "restart": r"restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+it\s+off(?:\s+and\s+on)?|switch\w*\s+it\s+off(?:\s+and\s+on)?|unplug\w*",
+    "reinstall": r"reinstall\w*|re-install\w*|uninstall\w*",
+    "reset": r"reset\w*",
+    "clear cache": r"clear\w*\s+(?:the\s+|my\s+)?(?:cache|cookies|browser\s+data)",
+    "update": r"updat\w*",
+    "log out": r"log\w*\s+out|sign\w*\s+out",
+    "check spam": r"check\w*\s+(?:the\s+|my\s+)?(?:spam|junk)",
+}
+_TRIED_RE = re.compile(
+    r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|also\s+|even\s+|just\s+)?(?:tried\s+(?:to\s+)?)?"
+    r"(" + "|".join(f"(?P<{k.replace(' ', '_')}>{v})" for k, v in _TRIED_VERBS.items()) + r")",
+    re.IGNORECASE,
+)
 _PHONE_RE = re.compile(r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){2,4}(?!\w)")
 _PHONE_CONTEXT_RE = re.compile(r"\b(?:phone|mobile|cell|call|number|reach|tel|text)\b", re.IGNORECASE)
 _NO_DIGIT_OK = {"username"}
@@ -102,7 +134,13 @@ _SIGNOFF_RE = re.compile(
     rf"(?:^|\n|[.!?]\s+|,\s+|\s(?=[-–—~]))(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est(?: regards)?|[Cc]heers|"
     rf"[Ss]incerely|[Kk]ind regards|[Tt]hx)[,!.]?\s+|[-–—~]\s*)(?:{_HON}\s+)?{_NAME}\.?\s*$"
 )
-_BARE_SIGNOFF_RE = re.compile(rf"\n\s*(?:[-–—~]\s*)?(?:{_HON}\s+)?{_NAME}\.?\s*$")
+_BARE_SIGNOFF_RE = re.compile(
+    rf"(?:\n\s*(?:[-–—~]\s*)?(?:{_HON}\s+)?{_NAME}"
+    rf"|[.!?)]\s+(?:{_HON}\s+)?([A-Z][a-z'’-]{{1,30}}\s+[A-Z][a-z'’-]{{1,30}})"
+    rf"|[.!?)]\s+{_HON}\s+([A-Z][a-z'’-]{{1,30}}))\.?\s*$"
+)
+#: "(not Mrs., please)", "don't call me Miss": honorifics the customer refused.
+_REFUSED_TITLE_RE = re.compile(r"\b(?:not|don'?t\s+call\s+me|stop\s+calling\s+me|never)\s+(Mrs|Ms|Miss|Mr|Mister)\b\.?", re.IGNORECASE)
 _GENDER_STATEMENTS = [
     (re.compile(r"\b(?:it'?s|it is|call me|i'?m a|i am a)\s+(sir|mister|man|guy|gentleman)\b", re.I), "male"),
     (re.compile(r"\b(?:it'?s|it is|call me|i'?m a|i am a)\s+(ma'?am|madam|miss|woman|lady)\b", re.I), "female"),
@@ -118,7 +156,7 @@ _NOT_NAMES = {
     "Hello", "Hey", "Waiting", "Told", "Asking", "Contacting", "Unable", "Confused", "Worried",
     "Goodbye", "Bye", "Later", "Soon", "Everyone", "All", "Guys", "Folks", "Anyway",
     "Yes", "No", "Great", "Perfect", "Cool", "Awesome", "Bro", "Mate", "Dude", "Sir", "Madam",
-    "Urgent", "Help", "Moving", "Leaving", "Finally",
+    "Urgent", "Help", "Moving", "Leaving", "Finally", "Many", "Kind", "Warm", "Merry", "Thanks",
 }
 
 # Questions: interrogative openers (a question even without "?") and rhetorical jabs.
@@ -315,6 +353,8 @@ class ConversationState:
     #: first evidence; every statement about gender, in order, in ``gender_facts``.
     gender_correction: Fact | None = None
     gender_facts: list[Fact] = field(default_factory=list)
+    #: Honorifics the customer refused ("not Mrs., please"): lower-case title -> where.
+    refused_titles: dict[str, Fact] = field(default_factory=dict)
     customer_words: set[str] = field(default_factory=set)
     customer_turns: list[tuple[int, Parsed]] = field(default_factory=list)
     pending_customer: list[tuple[int, Parsed]] = field(default_factory=list)
@@ -399,6 +439,17 @@ class StateExtractor:
                 kind_ = "email" if kind == "username" and EMAIL_RE.fullmatch(value) else kind
                 start = m.start(1)
                 self._add_fact(state, Fact(kind_, value, turn, start, start + len(value)))
+        for m in _BARE_ACCOUNT_RE.finditer(text):
+            if sum(c.isdigit() for c in m.group(1)) >= 6:
+                self._add_fact(state, Fact("account number", m.group(1), turn, m.start(1), m.end(1)))
+        for m in PLACEHOLDER_RE.finditer(text):
+            for kind, hint in _PLACEHOLDER_KINDS:
+                if hint.search(m.group()):
+                    self._add_fact(state, Fact(kind, m.group(), turn, m.start(), m.end()))
+                    break
+        for m in _TRIED_RE.finditer(text):
+            kind = next(k for k, v in m.groupdict().items() if v)
+            self._add_fact(state, Fact("tried", kind.replace("_", " "), turn, m.start(1), m.end(1)))
         taken = [(f.start, f.end) for items in state.facts.values() for f in items if f.turn == turn]
         values = {f.value for kind, items in state.facts.items() if kind != "phone" for f in items}
         for m in _PHONE_RE.finditer(text):
@@ -425,6 +476,21 @@ class StateExtractor:
             m = pattern.search(tail[-120:])
             if m:
                 offset = max(0, len(tail) - 120)
+                if pattern is _BARE_SIGNOFF_RE:
+                    # Three alternatives: own line / "... Priya Raman" / "... Mrs. Alvarez".
+                    groups = m.groups()
+                    if groups[1] is not None:
+                        hon, name, gi = groups[0], groups[1], 2
+                    elif groups[3] is not None:
+                        hon, name, gi = groups[2], groups[3], 4
+                    else:
+                        hon, name, gi = groups[4], groups[5], 6
+                    found_start = offset + m.start(gi)
+                    own_line = True
+                    if name.split()[0] in _NOT_NAMES or name.split()[-1] in _NOT_NAMES:
+                        break
+                    found.append((hon, name, found_start))
+                    break
                 hon, name = m.group(1), m.group(2)
                 # "Thank you, Sam." after the agent spoke thanks the agent; a sign-off
                 # stands on its own line, after a dash, with an honorific, or ends the
@@ -461,6 +527,10 @@ class StateExtractor:
                     s2 = start + len(name) - len(parts[1])
                     state.last_name = Fact("last_name", parts[1], turn, s2, start + len(name))
             self._add_fact(state, Fact("name", name, turn, start, start + len(name)))
+        for m in _REFUSED_TITLE_RE.finditer(text):
+            title = m.group(1).lower().rstrip(".")
+            if title not in state.refused_titles:
+                state.refused_titles[title] = Fact("refused title", m.group(), turn, m.start(), m.end())
         for pattern, gender in _GENDER_STATEMENTS:
             m = pattern.search(text)
             if m:

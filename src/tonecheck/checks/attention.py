@@ -47,6 +47,7 @@ _KIND_WORDS: dict[str, str] = {
     "ticket number": r"(?:(?:ticket|case|reference|ref|booking|confirmation|tracking|claim)\s+(?:number|no\.?|#|id))",
     "serial number": r"(?:serial(?:\s+(?:number|no\.?|#))?)",
     "postcode": r"(?:post\s?code|zip(?:\s?code)?)",
+    "card digits": r"(?:last\s+(?:four|4)\s+(?:digits|numbers)|card\s+(?:number|ending))",
     "name": r"(?:(?:full|first|last)\s+name|name(?=\s+(?:on|for)\s+the\s+account)|name)",
 }
 _KIND_RES = {kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
@@ -75,6 +76,28 @@ _STATEMENT_OF_HAVING_RE = re.compile(
     r"\b(?:thanks?|thank\s+you)\s+for\s+(?:\w+\s+){0,3}$|\b(?:i|we)\s+(?:have|'ve|can\s+see|see|found|located|got)\s+",
     re.IGNORECASE,
 )
+# "What number are you porting?": a bare "number" asks for the phone number.
+_KIND_RES["phone"] = re.compile(
+    _KIND_RES["phone"].pattern + r"|\bwhat(?:'s|\s+is)?\s+(?:your\s+|the\s+)?(number)\b(?!\s+(?:of|on\s+the\s+(?:card|order)))",
+    re.IGNORECASE,
+)
+# "Have you tried restarting it?" after the customer said they had.
+_TRIED_ASK_RE = re.compile(
+    r"\b(?:have|did|could|can)\s+you\s+(?:already\s+|also\s+|please\s+)?(?:tried\s+|try\s+)?(?:to\s+)?"
+    r"(restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+it\s+off|switch\w*\s+it\s+off|unplug\w*|reinstall\w*|uninstall\w*|"
+    r"reset\w*|clear\w*\s+(?:the\s+|your\s+)?(?:cache|cookies|browser\s+data)|updat\w*|log\w*\s+out|sign\w*\s+out|"
+    r"check\w*\s+(?:the\s+|your\s+)?(?:spam|junk))",
+    re.IGNORECASE,
+)
+_TRIED_CANON = (
+    ("restart", re.compile(r"restart|reboot|power|turn|switch|unplug", re.I)),
+    ("reinstall", re.compile(r"install", re.I)),
+    ("reset", re.compile(r"reset", re.I)),
+    ("clear cache", re.compile(r"clear", re.I)),
+    ("update", re.compile(r"updat", re.I)),
+    ("log out", re.compile(r"log|sign", re.I)),
+    ("check spam", re.compile(r"check", re.I)),
+)
 _KIND_LABEL = {
     "username": "username",
     "email": "email address",
@@ -85,6 +108,7 @@ _KIND_LABEL = {
     "serial number": "serial number",
     "postcode": "postcode",
     "name": "name",
+    "card digits": "card's last four digits",
 }
 
 
@@ -198,6 +222,23 @@ class ReaskedInformation(Check):
             return
         text = reply.text
         low = reply.parsed.lower
+        tried = state.facts.get("tried")
+        if tried:
+            done = {f.value: f for f in tried}
+            for m in _TRIED_ASK_RE.finditer(text):
+                canon = next((c for c, rx in _TRIED_CANON if rx.match(m.group(1))), None)
+                fact = done.get(canon) if canon else None
+                if fact is None or reply.parsed.in_quotes(m.start(), m.end()):
+                    continue
+                s_start, s_end = reply.parsed.sentence_at(m.start())
+                yield self.finding(
+                    s_start,
+                    s_end,
+                    f"Asks whether the customer tried to {canon}, which they said they did in turn {fact.turn}.",
+                    "Acknowledge what they already tried and move to the next step.",
+                    evidence=fact.evidence(),
+                )
+                return
         for s_start, s_end in reply.parsed.sentences:
             sent = text[s_start:s_end]
             if not _REQUEST_RE.search(sent):
@@ -232,6 +273,7 @@ class ReaskedInformation(Check):
                 break  # one finding per sentence
 
 
+_HONORIFIC_GENDER_OF = {"mr": "male", "mister": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _FEMALE_TERMS = r"ma'?am|ma’am|madam|maam|miss(?=\s*[,.!?]|\s+[A-Z])|mrs\.?(?=\s)|ms\.?(?=\s)|lady"
 _MALE_TERMS = r"sir|mr\.?(?=\s)|mister|gentleman"
 _FEMALE_RE = re.compile(rf"\b(?:{_FEMALE_TERMS})(?![\w'])", re.IGNORECASE)
@@ -360,13 +402,41 @@ class WrongFormOfAddress(Check):
                 )
         names = state.name_parts()
         if not names:
+            for m in _TITLE_NAME_RE.finditer(text):
+                refused = state.refused_titles.get(m.group(1).lower())
+                if refused is not None and not parsed.in_quotes(m.start(), m.end()):
+                    yield self.finding(
+                        m.start(),
+                        m.end(),
+                        f"Writes \u201c{m.group()}\u201d, but the customer asked not to be called {m.group(1)} "
+                        f"(turn {refused.turn}).",
+                        "Use the form of address the customer asked for.",
+                        evidence=refused.evidence(),
+                    )
             return
         own = state.agent_names
         ref = state.first_name or state.last_name
         assert ref is not None
+        given = state.honorific.value.lower().rstrip(".") if state.honorific else None
         for m in _TITLE_NAME_RE.finditer(text):
             surname = m.group(2)
-            if surname.lower() in names or surname.lower() in own or parsed.in_quotes(m.start(), m.end()):
+            title = m.group(1).lower()
+            if parsed.in_quotes(m.start(), m.end()) or surname.lower() in own:
+                continue
+            if surname.lower() in names:
+                refused = state.refused_titles.get(title)
+                gender_ok = gender is None or _HONORIFIC_GENDER_OF.get(title) in (None, gender)
+                if (refused or (given and title != given and title != "dr" and given != "dr")) and gender_ok:
+                    ev_fact = refused or state.honorific
+                    assert ev_fact is not None
+                    yield self.finding(
+                        m.start(),
+                        m.end(),
+                        f"Writes “{m.group()}”, but the customer "
+                        + (f"asked not to be called {m.group(1)} (turn {ev_fact.turn})." if refused else f"signed “{_display_name(state)}” (turn {ev_fact.turn})."),
+                        f"Use “{_display_name(state)}”.",
+                        evidence=ev_fact.evidence(),
+                    )
                 continue
             if state.last_name is None:
                 continue
