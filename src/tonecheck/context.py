@@ -561,7 +561,8 @@ class StateExtractor:
             sent = text[start:end].strip()
             if not sent:
                 continue
-            words = re.findall(r"[A-Za-z']+", sent.lower())
+            # "what's" -> "what", "where's" -> "where": the wh-word decides the answer type.
+            words = [w[:-2] if w.endswith(("'s", "’s")) and w[:-2] in _WH else w for w in re.findall(r"[A-Za-z'’]+", sent.lower())]
             if not words:
                 continue
             first = words[0]

@@ -571,7 +571,7 @@ _DEFER_RE = re.compile(
 #: A yes/no answer, at the start of a sentence.
 _YESNO_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
-    r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible))\b",
+    r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily))\b",
     re.IGNORECASE,
 )
 #: A refusal answers a "can you ...?" question (with the asked thing, or outright).
@@ -618,6 +618,32 @@ _GENERIC_ASK_RE = re.compile(
 _DECLARATIVE_ANSWER_RE = re.compile(
     r"\W*(?:it|you|they|we|that|this|there|he|she)(?:'s|'ll|'re)?\s+(?:will|is|are|can|does|do|won't|isn't|aren't|can't|"
     r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must)\b",
+    re.IGNORECASE,
+)
+#: Open questions that any explanation answers: "what happened?", "why is it ...?", "what's wrong?".
+_OPEN_Q_RE = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on|wrong|the\s+(?:problem|issue|difference|best|matter|deal))\b"
+    r"|\bwhat\s+(?:am\s+i|are\s+we|should\s+i|do\s+i|can\s+i)\s+(?:supposed\s+to\s+|meant\s+to\s+)?do\b|\bwhy\b"
+    r"|\bin\s+plain\s+english\b|\bbest\s+way\b|\bwhat\s+does\s+(?:that|this|it)\s+mean\b|\bwhat(?:'s|\s+is)\s+(?:an?|the)\s+\w+\b",
+    re.IGNORECASE,
+)
+#: A statement of substance: a clause with a verb, at least five words.
+_STATEMENT_RE = re.compile(
+    r"(?:'s|'re|'ll|'ve|'d)\b(?:\W+\w+){2,}|\b(?:is|are|was|were|has|have|had|will|would|can|could|should|need|needs|went|came|found|means|mean|did|does|do"
+    r"|check|go|dial|use|click|tap|turn|send|call|wait)\b(?:\W+\w+){2,}",
+    re.IGNORECASE,
+)
+#: A request phrased as a question: "Can you ...?", "Could you ...?", "Is there any way ...?".
+_REQUEST_Q_RE = re.compile(
+    r"\W*(?:(?:so|and|but|ok|okay|thanks)\W+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b"
+    r"|\W*(?:(?:so|and|but|ok|okay|thanks)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still)\b"
+    r"|\W*(?:is\s+there\s+(?:any\s+way|anything|a\s+way))",
+    re.IGNORECASE,
+)
+#: The agent did or will do something (or says what cannot be done): answers a request.
+_ACTION_RE = re.compile(
+    r"\bnon-?refundable\b|\bnot\s+(?:eligible|refundable|possible|covered)\b|\bnothing\s+(?:i|we)\s+can\s+do\b|\b(?:i|we)(?:'ve|\s+have|'ll|\s+will|\s+just|\s+already|'m\s+going\s+to|\s+can)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)?\b"
+    r"|\b(?:check|try|go|open|dial|use|look)\s+(?:the|your|in|under|at)\b",
     re.IGNORECASE,
 )
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
@@ -671,6 +697,11 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
     pattern = _ANSWER_TYPE_RES.get(q.kind)
     if pattern is not None and pattern.search(text):
         return True
+    substance = _substance(reply)
+    if (q.kind in ("what", "why", "how") or _OPEN_Q_RE.search(q.text)) and _OPEN_Q_RE.search(q.text) and _STATEMENT_RE.search(substance):
+        return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
+    if q.kind in ("yesno", "what", "which", "how") and _REQUEST_Q_RE.match(q.text) and _ACTION_RE.search(text):
+        return True  # "Can you reconsider?" -> "I've overridden the rejection"
     if q.kind in ("yesno", "what", "which", "how"):
         if _YESNO_RE.search(text):
             return True
