@@ -89,6 +89,7 @@ _PLACEHOLDER_KINDS = (
     ("account number", re.compile(r"account|acct|customer_?id", re.I)),
     ("ticket number", re.compile(r"ticket|case|ref|booking|tracking", re.I)),
     ("postcode", re.compile(r"post_?code|zip", re.I)),
+    ("name", re.compile(r"^\W*(?:customer_?|first_?|full_?)?name\W*$", re.I)),
 )
 # What the customer says they already tried: "I've restarted it", "I already tried resetting".
 _TRIED_VERBS = {
@@ -629,8 +630,13 @@ class StateExtractor:
         m = re.search(r"[!?]{3,}", text)
         if m:
             state.distress.append(Signal("typographic", turn, m.start(), m.end(), m.group()))
-        caps = [m for m in re.finditer(r"\b[A-Z]{3,}\b", text) if m.group() not in _ACRONYM_OK]
-        if len(caps) >= 2:
+        holders = [m.span() for m in PLACEHOLDER_RE.finditer(text)] if any(c in text for c in "#[<{_") else []
+        caps = [
+            m
+            for m in _CAPS_WORD_RE.finditer(text)
+            if m.group() not in _ACRONYM_OK and not any(s <= m.start() < e for s, e in holders)
+        ]
+        if len(caps) >= 2 and sum(len(c.group()) for c in caps) >= 8:
             state.distress.append(
                 Signal("typographic", turn, caps[0].start(), caps[-1].end(), text[caps[0].start():caps[-1].end()])
             )
@@ -666,6 +672,7 @@ class StateExtractor:
         state.distress = []
 
 
+_CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
 #: All-caps words that are normal in support text (not shouting, not anger).
 _ACRONYM_OK = {
     "OK", "ASAP", "PIN", "SMS", "USA", "UK", "EU", "ID", "PDF", "URL", "FAQ", "TV", "DVD",

@@ -1,7 +1,166 @@
-"""Empathy checks (filled in by their issue; the registry reads ``CHECKS``)."""
+"""Empathy: does the reply hear how the customer feels?
+
+- ``unacknowledged-distress`` (EMP001): the customer expressed frustration, worry, loss,
+  illness, urgency or repeated failure since the previous reply, and the reply does not
+  acknowledge it. A stock "sorry for the inconvenience" does not acknowledge a hardship.
+- ``dismissive-language`` (EMP002) and ``blaming-language`` (EMP003) are phrase rules in
+  ``rules/empathy.yml``.
+
+The acknowledgement detector is shared with the ``acknowledges-feelings`` strength.
+"""
 
 from __future__ import annotations
 
-from tonecheck.checks.base import Check
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-CHECKS: list[type[Check]] = []
+from tonecheck.checks.base import Check, Reply
+from tonecheck.context import ConversationState
+from tonecheck.lexicon import compile_phrases, load_lexicon
+from tonecheck.types import Finding, Severity
+
+__all__ = ["CHECKS", "Acknowledgement", "UnacknowledgedDistress"]
+
+_KIND_WORDS = {
+    "emotion": "how they feel",
+    "hardship": "what they are going through",
+    "urgency": "their urgency",
+    "repeated": "that they have tried several times",
+    "typographic": "how upset they are",
+}
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """Compiled acknowledgement phrases (``lexicons/empathy.yml``), built once."""
+
+    specific: re.Pattern[str]
+    hardship: re.Pattern[str]
+    stock: re.Pattern[str]
+
+    @classmethod
+    def load(cls) -> Acknowledgement:
+        lex = load_lexicon("empathy")
+        return cls(
+            compile_phrases(lex["acknowledge"]),
+            compile_phrases(lex["hardship_ack"]),
+            compile_phrases(lex["stock"]),
+        )
+
+    def find(self, reply: Reply, *, hardship: bool = False) -> re.Match[str] | None:
+        """The first acknowledgement in the reply (outside quotes), or None. With
+        ``hardship``, only words that respond to a loss, illness or similar count."""
+        pattern = self.hardship if hardship else self.specific
+        for m in pattern.finditer(reply.text):
+            if not reply.parsed.in_quotes(m.start(), m.end()):
+                return m
+        if hardship:
+            return None
+        return None
+
+
+_ACK: Acknowledgement | None = None
+
+
+def acknowledgement() -> Acknowledgement:
+    """The process-wide compiled acknowledgement patterns (read-only after creation)."""
+    global _ACK
+    if _ACK is None:
+        _ACK = Acknowledgement.load()
+    return _ACK
+
+
+class UnacknowledgedDistress(Check):
+    code = "EMP001"
+    name = "unacknowledged-distress"
+    category = "empathy"
+    default_severity = Severity.WARNING
+    summary = "The customer is upset, worried, grieving or in a hurry, and the reply does not acknowledge it."
+    what = (
+        "Looks at the customer turns since the previous agent reply for distress: a stated emotion "
+        "(frustrated, worried, 'ridiculous', 'not acceptable'), a hardship (a death, illness, money "
+        "trouble, a deadline at risk), urgency, repeated failed attempts ('third time') or typographic "
+        "anger ('!!!', shouting). Flags a reply that does not acknowledge it; for a hardship, the "
+        "acknowledgement must respond to the situation ('I'm so sorry about your mother'), and a "
+        "stock 'sorry for the inconvenience' does not count."
+    )
+    why = (
+        "Customers judge a support contact first by whether they felt heard. Solving the problem "
+        "while ignoring a bereavement or three failed attempts reads as cold, and it is what "
+        "customers remember."
+    )
+    limits = (
+        "Distress and acknowledgement are found from phrase lists over the words already parsed; "
+        "sarcasm, and acknowledgement in unusual words, can be missed. A bare 'as I said' is not "
+        "distress on its own."
+    )
+    instead = "Open by naming what the customer is going through, then solve it: 'I'm so sorry about your mother.'"
+    examples = {
+        "fail": [
+            {"context": [("customer", "This is the third time I've asked. It's ridiculous.")], "reply": "Please send your order number."},
+            {
+                "context": [("customer", "My mother passed away and I need to return the things she ordered.")],
+                "reply": "Sorry for the inconvenience. Please fill in the returns form.",
+            },
+            {"context": [("customer", "I'm really worried someone is using my account!!!")], "reply": "Can I have your username?"},
+        ],
+        "pass": [
+            {
+                "context": [("customer", "My mother passed away and I need to return the things she ordered.")],
+                "reply": "I'm so sorry about your mother. I've arranged a free pickup for Thursday.",
+            },
+            {
+                "context": [("customer", "This is the third time I've asked. It's ridiculous.")],
+                "reply": "I understand how frustrating this is after three tries. I've fixed it now.",
+            },
+            {"context": [("customer", "No worries, not urgent. When does the sale end?")], "reply": "The sale ends on Sunday."},
+            {"context": [("customer", "As I said, the order is 5531.")], "reply": "Thanks, I've found order 5531."},
+        ],
+    }
+
+    def setup(self) -> None:
+        self.ack = acknowledgement()
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        signals = state.distress
+        if not signals:
+            return
+        hardship = next((s for s in signals if s.kind == "hardship"), None)
+        if hardship is not None:
+            if self.ack.find(reply, hardship=True) is not None:
+                return
+            signal = hardship
+        else:
+            if self.ack.find(reply) is not None or self.ack.find(reply, hardship=True) is not None:
+                return
+            signal = signals[0]
+        start, end = _first_sentence(reply)
+        stock = self.ack.stock.search(reply.text)
+        message = (
+            f"The customer wrote \u201c{_short(signal.text)}\u201d (turn {signal.turn}); the reply does not "
+            f"acknowledge {_KIND_WORDS.get(signal.kind, 'it')}"
+            + (f" (\u201c{stock.group()}\u201d is a stock phrase)." if stock else ".")
+        )
+        suggestion = (
+            "Acknowledge the loss or situation itself first, e.g. \u201cI'm so sorry to hear about ...\u201d."
+            if signal.kind == "hardship"
+            else "Acknowledge it first, e.g. \u201cI understand how frustrating this is.\u201d, then solve it."
+        )
+        yield self.finding(start, end, message, suggestion, evidence=signal.evidence())
+
+
+def _first_sentence(reply: Reply) -> tuple[int, int]:
+    sents = reply.parsed.sentences
+    if sents:
+        return sents[0]
+    n = len(reply.text.rstrip())
+    return (0, n)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 50 else text[:47] + "..."
+
+
+CHECKS = [UnacknowledgedDistress]
