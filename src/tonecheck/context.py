@@ -364,6 +364,8 @@ class ConversationState:
     cancel_request: Signal | None = None
     cancel_reason: Signal | None = None
     refusals: list[Signal] = field(default_factory=list)
+    #: Retention offers the agent made after the cancel request (turn and phrase).
+    offers: list[Signal] = field(default_factory=list)
     agent_replies: list[AgentReply] = field(default_factory=list)
     agent_names: set[str] = field(default_factory=set)
     #: The intents the customer raised (topics.yml), each with where it was first raised,
@@ -406,6 +408,7 @@ class StateExtractor:
         self.cancel_re = compile_phrases(lex["cancel_request"])
         self.reason_re = compile_phrases(lex["cancel_reason"])
         self.refusal_re = compile_phrases(lex["refusal"])
+        self.offer_re = compile_phrases(lex.get("agent_offer", []))
         self.topic_lexicon = TopicLexicon()
 
     # -- customer turns ---------------------------------------------------------------
@@ -662,6 +665,10 @@ class StateExtractor:
     ) -> None:
         """Remember an agent reply and open a new "since the previous reply" window."""
         state.agent_replies.append(AgentReply(turn, parsed.text, parsed, codes))
+        if state.cancel_request is not None:
+            offer = self.offer_re.search(parsed.text)
+            if offer is not None:
+                state.offers.append(Signal("offer", turn, offer.start(), offer.end(), offer.group()))
         for m in _AGENT_INTRO_RE.finditer(parsed.text[:300]):
             state.agent_names.add(m.group(1).lower())
         index = len(state.agent_replies) - 1

@@ -1,7 +1,162 @@
-"""Pressure checks (filled in by their issue; the registry reads ``CHECKS``)."""
+"""Pressure: letting a customer leave when they ask to.
+
+- ``retention-pressure`` (PRS001): after a clear request to cancel or leave, the reply
+  demands a reason, repeats offers after a refusal, makes cancelling conditional, or stalls.
+  One polite offer before cancelling is fine; an offer after "no" is not.
+"""
 
 from __future__ import annotations
 
-from tonecheck.checks.base import Check
+import re
+from collections.abc import Iterable
 
-CHECKS: list[type[Check]] = []
+from tonecheck.checks.base import Check, Reply
+from tonecheck.context import ConversationState
+from tonecheck.lexicon import compile_phrases, load_lexicon
+from tonecheck.types import Finding, Severity
+
+__all__ = ["CHECKS", "RetentionPressure"]
+
+_REASON_DEMAND_RE = re.compile(
+    r"\bwhy\s+(?:do|would|are|did)\s+you\s+(?:\w+\s+){0,2}(?:want\s+to\s+|wish\s+to\s+|like\s+to\s+|need\s+to\s+)?(?:cancel|leave|leaving|cancelling|canceling|go|switch|close)\w*"
+    r"|\b(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:why|what(?:'s|\s+is)\s+the\s+reason)"
+    r"|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|your)\s+(?:main\s+)?reason"
+    r"|\b(?:the|a|your)\s+reason\s+(?:for|why)\s+(?:\w+\s+){0,2}(?:cancel|leav|clos|switch)\w*"
+    r"|\bwhat\s+(?:made|makes|is\s+making|has\s+made)\s+you\s+(?:want\s+to\s+)?(?:cancel|leave|decide|consider|switch|go)"
+    r"|\b(?:tell|give)\s+me\s+(?:the|your|a)\s+reason"
+    r"|\bwhy\s+(?:cancel|leave)\b"
+    r"|\b(?:tell|told|telling)\s+me\s+why\b|\b(?:without|need|require)\s+a\s+reason\b",
+    re.IGNORECASE,
+)
+_CONDITION_RE = re.compile(
+    r"\b(?:i|we)\s+(?:can|could)\s+only\s+(?:cancel|close|process|terminate|end)\w*\s+(?:\w+\s+){0,4}?(?:if|once|when|after|until)\b"
+    r"|\b(?:you(?:'ll|\s+will)?\s+(?:need|have)\s+to|you\s+must)\s+(?:first\s+)?(?:call|phone|ring|visit|speak|talk|come|return|go|write|send\s+(?:us\s+)?a\s+letter|put\s+it\s+in\s+writing)\b"
+    r"(?:.{0,80}?\b(?:cancel|close|retention|loyalty|store|shop|branch|department)\w*)"
+    r"|\bcan(?:'t|not|\s+not)\s+(?:be\s+)?(?:cancel\w*|closed?|process\w*)\s+(?:over|via|by|in|through|on)\s+(?:chat|email|the\s+phone|phone|here|this)"
+    r"|\bcancell?ations?\s+(?:can\s+only\s+be|are\s+only|is\s+only|must\s+be)\b"
+    r"|\bonly\s+(?:the|our)\s+(?:retention|loyalty|cancellations?)\s+(?:team|department)\s+can\b",
+    re.IGNORECASE,
+)
+_STALL_RE = re.compile(
+    r"\bare\s+you\s+(?:sure|certain|really\s+sure)\b|\b(?:think|sleep)\s+(?:about\s+it|on\s+it|it\s+over)\b"
+    r"|\bgive\s+(?:it|us)\s+(?:another|one\s+more)\s+(?:chance|try|month|go)\b|\breconsider\b"
+    r"|\b(?:transfer|put)\s+you\s+(?:through\s+)?to\s+(?:our\s+|the\s+)?(?:retention|loyalty|customer\s+loyalty|save)\b"
+    r"|\b(?:retention|loyalty)\s+(?:team|department|specialist)\b"
+    r"|\bplease\s+hold\b|\bbear\s+with\s+me\s+while\s+i\s+(?:look|see|check)\s+(?:for|at|what)\s+(?:offers|deals|options)"
+    r"|\blet\s+me\s+(?:see|check)\s+(?:what|if)\s+(?:offers|deals|i\s+can\s+do|we\s+can\s+do|there\s+are)"
+    r"|\bbefore\s+(?:we|i)\s+(?:do\s+that|go\s+(?:any\s+)?further|process\s+that|proceed)\b"
+    r"|\bhave\s+you\s+considered\b|\bit\s+would\s+be\s+a\s+shame\b|\byou'?ll\s+lose\s+(?:all\s+)?(?:your|the)\b",
+    re.IGNORECASE,
+)
+_DONE_RE = re.compile(
+    r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+)?(?:cancell?ed|closed|terminated|processed\s+(?:the|your)\s+cancell?ation)\b"
+    r"|\b(?:is|has\s+been|will\s+be)\s+(?:now\s+)?(?:cancell?ed|closed|terminated)\b",
+    re.IGNORECASE,
+)
+
+
+class RetentionPressure(Check):
+    code = "PRS001"
+    name = "retention-pressure"
+    category = "pressure"
+    default_severity = Severity.ERROR
+    summary = "After a request to cancel: demands a reason, repeats offers after a refusal, makes cancelling conditional, or stalls."
+    what = (
+        "Once the customer has asked to cancel or leave, flags a reply that demands a reason (worse "
+        "when the reason was given), makes another offer after the customer said no (or repeats an "
+        "earlier offer), makes cancelling conditional ('I can only cancel once you ...'), or stalls "
+        "('are you sure?', 'let me transfer you to our loyalty team'). One polite offer, accepted "
+        "'no', then cancelling promptly is not pressure."
+    )
+    why = (
+        "Keeping customers on the line who only want to leave is the most complained-about practice "
+        "in subscription support, a regulatory risk in several countries, and it turns a lost "
+        "customer into a hostile one."
+    )
+    limits = (
+        "Needs the cancel request in the customer's words ('cancel my subscription', 'close my "
+        "account'). An offer in unusual words after a refusal is missed."
+    )
+    instead = "Confirm the cancellation, say when it takes effect and what happens to equipment and bills."
+    examples = {
+        "fail": [
+            {"context": [("customer", "I want to cancel my subscription, I'm moving abroad.")], "reply": "Why do you want to cancel?"},
+            {
+                "context": [
+                    ("customer", "Please cancel my account."),
+                    ("agent", "I can offer you 50% off for three months."),
+                    ("customer", "No thanks, just cancel it."),
+                ],
+                "reply": "How about a free upgrade to premium channels instead?",
+            },
+            {"context": [("customer", "Cancel my plan please.")], "reply": "I can only cancel it once you return the box to a store."},
+        ],
+        "pass": [
+            {
+                "context": [
+                    ("customer", "Please cancel my account."),
+                    ("agent", "Of course. Before I do, I can offer 50% off for three months if you'd like to stay."),
+                    ("customer", "No thanks."),
+                ],
+                "reply": "No problem. I've cancelled your account; you'll get a final bill on 5 July.",
+            },
+            {"context": [("customer", "Can you tell me why my bill went up?")], "reply": "What's the reason you're asking?"},
+            {"context": [("customer", "I want to cancel my order.")], "reply": "I've cancelled order 5531; the refund reaches your card in 3-5 days."},
+        ],
+    }
+
+    def setup(self) -> None:
+        self.offer_re = compile_phrases(load_lexicon("customer_signals").get("agent_offer", []))
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        req = state.cancel_request
+        if req is None:
+            return
+        text = reply.text
+        parsed = reply.parsed
+        done = _DONE_RE.search(text) is not None
+        reason = state.cancel_reason
+        for m in _REASON_DEMAND_RE.finditer(text):
+            if parsed.in_quotes(m.start(), m.end()):
+                continue
+            start, end = parsed.sentence_at(m.start())
+            given = f" although they gave it in turn {reason.turn} (\u201c{reason.text}\u201d)" if reason else ""
+            yield self.finding(
+                start, end,
+                f"Demands a reason for cancelling{given}; the customer asked to cancel in turn {req.turn}.",
+                "Confirm the cancellation; if you want feedback, ask after it is done and make it optional.",
+                evidence=(reason or req).evidence(),
+            )
+            return
+        offer = self.offer_re.search(text)
+        if offer is not None and not parsed.in_quotes(offer.start(), offer.end()) and not done:
+            refused = state.refusals[-1] if state.refusals else None
+            earlier = state.offers[0] if state.offers else None
+            if refused is not None or earlier is not None:
+                start, end = parsed.sentence_at(offer.start())
+                why = (
+                    f"after the customer said \u201c{refused.text}\u201d in turn {refused.turn}"
+                    if refused is not None
+                    else f"after an offer in turn {earlier.turn}"
+                )
+                yield self.finding(
+                    start, end,
+                    f"Makes another retention offer {why}.",
+                    "Accept the answer and cancel: \u201cUnderstood, I've cancelled it.\u201d",
+                    evidence=(refused.evidence() if refused is not None else req.evidence()),
+                )
+                return
+        for pattern, what in ((_CONDITION_RE, "makes cancelling conditional"), (_STALL_RE, "stalls the cancellation")):
+            m = pattern.search(text)
+            if m is not None and not parsed.in_quotes(m.start(), m.end()) and not done:
+                start, end = parsed.sentence_at(m.start())
+                yield self.finding(
+                    start, end,
+                    f"The reply {what}; the customer asked to cancel in turn {req.turn} (\u201c{req.text}\u201d).",
+                    "Process the cancellation now and say when it takes effect.",
+                    evidence=req.evidence(),
+                )
+                return
+
+
+CHECKS = [RetentionPressure]
