@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 #: Points a problem finding costs its category, by severity.
-PENALTY: dict[str, float] = {"info": 5.0, "warning": 15.0, "error": 35.0}
+PENALTY: dict[str, float] = {"info": 5.0, "warning": 20.0, "error": 50.0}
 #: Points each strength credits to its category, and the most it can win back.
 BONUS: float = 5.0
 BONUS_CAP: float = 15.0
@@ -51,7 +51,7 @@ WEIGHTS: dict[str, float] = {
     "pressure": 0.15,
 }
 #: ``overall`` is at most the worst category plus this many points.
-OVERALL_SPREAD: float = 40.0
+OVERALL_SPREAD: float = 25.0
 
 
 def score(findings: Iterable[Finding]) -> tuple[dict[str, float], float]:
@@ -105,5 +105,7 @@ Known limits
 
 Example
   A reply with one spelling warning and one unanswered question (warning):
-  clarity 85, attention 85, others 100 -> overall 94.
+  clarity 80, attention 80, others 100 -> overall 92.
+  A reply with retention pressure (error): pressure 50 -> weighted mean 92.5,
+  capped at 50 + 25 = 75.
 """

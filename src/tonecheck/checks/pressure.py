@@ -23,7 +23,7 @@ _REASON_DEMAND_RE = re.compile(
     r"|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|your)\s+(?:main\s+)?reason"
     r"|\b(?:the|a|your)\s+reason\s+(?:for|why)\s+(?:\w+\s+){0,2}(?:cancel|leav|clos|switch)\w*"
     r"|\bwhat\s+(?:made|makes|is\s+making|has\s+made)\s+you\s+(?:want\s+to\s+)?(?:cancel|leave|decide|consider|switch|go)"
-    r"|\b(?:tell|give)\s+me\s+(?:the|your|a)\s+reason"
+    r"|\b(?:tell|give)\s+me\s+(?:what\s+)?(?:the|your|a)\s+reason"
     r"|\bwhy\s+(?:cancel|leave)\b"
     r"|\b(?:tell|told|telling)\s+me\s+why\b|\b(?:without|need|require)\s+a\s+reason\b",
     re.IGNORECASE,

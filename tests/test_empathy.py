@@ -1,0 +1,64 @@
+"""Empathy checks: distress acknowledged or not; dismissive and blaming words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(analyzer, reply, *customer):
+    return [f.name for f in analyzer.analyze_reply(reply, [("customer", c) for c in customer]).findings]
+
+
+def test_bereavement_answered_with_stock_apology_is_unacknowledged(analyzer):
+    names = _names(analyzer, "Sorry for the inconvenience. Please use the returns form.", "My mother died last month; I need to return her order.")
+    assert "unacknowledged-distress" in names
+
+
+def test_bereavement_acknowledged_specifically_passes_and_is_a_strength(analyzer):
+    names = _names(analyzer, "I'm so sorry about your mother. I've arranged a free pickup on Thursday.", "My mother died last month; I need to return her order.")
+    assert "unacknowledged-distress" not in names
+    assert "acknowledges-feelings" in names
+
+
+def test_repeated_failure_needs_acknowledgement(analyzer):
+    assert "unacknowledged-distress" in _names(analyzer, "Send the order number.", "This is the third time I've asked!")
+    assert "unacknowledged-distress" not in _names(analyzer, "I understand how frustrating this is. Send the order number and I'll fix it.", "This is the third time I've asked!")
+
+
+def test_no_distress_means_no_finding(analyzer):
+    assert "unacknowledged-distress" not in _names(analyzer, "The sale ends Sunday.", "No worries, not urgent. When does the sale end?")
+
+
+def test_bare_as_i_said_is_not_distress(analyzer):
+    assert "unacknowledged-distress" not in _names(analyzer, "Thanks, found it.", "As I said, the order is 5531.")
+
+
+def test_anonymised_placeholders_are_not_shouting_distress(analyzer):
+    assert "unacknowledged-distress" not in _names(analyzer, "Done, it's updated.", "Hello, this is #NAME#. Please update [ADDRESS] on account [ACCOUNT].")
+
+
+@pytest.mark.parametrize("reply", ["Please calm down.", "That's not my problem.", "As I already said, it takes 10 days.", "There is nothing I can do."])
+def test_dismissive_phrases_are_flagged(analyzer, reply):
+    assert "dismissive-language" in _names(analyzer, reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You mentioned the agent told you to 'calm down' - I'm sorry, that should not have happened.",
+        "You don't need to calm down; you have every right to be upset.",
+        "I can't change the fare, but I can move you to the earlier flight.",
+    ],
+)
+def test_quoted_or_negated_dismissive_words_are_not_flagged(analyzer, reply):
+    assert "dismissive-language" not in _names(analyzer, reply)
+
+
+@pytest.mark.parametrize("reply", ["You should have read the terms.", "You entered it wrong.", "Next time be more careful."])
+def test_blame_is_flagged(analyzer, reply):
+    assert "blaming-language" in _names(analyzer, reply)
+
+
+@pytest.mark.parametrize("reply", ["I'm not blaming you; the form is confusing.", "This isn't your fault.", "You should have received an email.", "Because you've been patient, here's a voucher."])
+def test_negated_or_innocent_you_should_is_not_blame(analyzer, reply):
+    assert "blaming-language" not in _names(analyzer, reply)
