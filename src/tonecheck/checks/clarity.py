@@ -178,6 +178,8 @@ class Spelling(Check):
         lex = load_lexicon("spelling")
         self.misspellings = {k.lower(): v for k, v in lex.get("misspellings", {}).items()}
         self.shorthand = {str(k).lower(): v for k, v in lex.get("shorthand", {}).items()}
+        # Missing apostrophes ("dont") are grammar findings, not spelling ones.
+        self.apostrophes = {str(k).lower() for k in load_lexicon("grammar").get("apostrophes", {})}
         self.min_length = int(self.opts["min_length"])
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
@@ -190,7 +192,7 @@ class Spelling(Check):
             if not tok.is_alpha:
                 continue
             low = tok.lower
-            if low in customer or low in glossary:
+            if low in customer or low in glossary or low in self.apostrophes:
                 continue
             if skip and any(s <= tok.idx < e for s, e in skip):
                 continue
@@ -240,5 +242,321 @@ def _match_case(fix: str, original: str) -> str:
     return fix
 
 
-CHECKS = [Spelling]
+_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PAREN_AFTER_RE = re.compile(r"\s*[(\[—–-]\s*[a-z]")
+_EXPLAIN_AFTER_RE = re.compile(
+    r"(?:\s+(?:number|code|id|reference))?\s*(?:,\s*)?(?:\(|is\s+(?:a|an|the|our|your|just)|means|stands\s+for|refers\s+to|,\s*(?:which|that|i\.e\.|meaning|or|the)|i\.e\.|—|–|-\s)",
+    re.IGNORECASE,
+)
+_EXPLAIN_BEFORE_RE = re.compile(r"(?:\(|called|known\s+as|a\s+so-called|(?:an?|the)\s+\w+\s*\(|or)\s*[\"'“‘]?$", re.IGNORECASE)
+
+
+class Jargon(Check):
+    code = "CLR001"
+    name = "jargon"
+    category = "clarity"
+    default_severity = Severity.WARNING
+    summary = "Internal or technical terms a customer would not know, left unexplained."
+    what = (
+        "Flags terms from a curated lexicon (support process: RMA, SLA, L2; billing: KYC, proration, "
+        "chargeback; network: ONT, DNS, firmware; software: SSO, propagation; logistics: SKU, 3PL; "
+        "travel: PNR) with a plain-words alternative. Not flagged when the customer used the term "
+        "first, when the reply explains it ('RMA (return authorisation)', 'an RMA is a return "
+        "number'), or when it is in the team glossary."
+    )
+    why = (
+        "Jargon makes the customer ask again or give up; it also signals that the reply was written "
+        "for colleagues rather than for them."
+    )
+    limits = (
+        "Only terms in the lexicon are known (add yours with the glossary to exempt them, or a "
+        "rule file to flag them); an explanation in a later sentence is not recognised."
+    )
+    instead = "Use the plain words, or explain the term the first time: 'RMA (return authorisation)'."
+    examples = {
+        "fail": [
+            "Your ONT needs a firmware reflash.",
+            "I've escalated it to L2 per SLA.",
+            "Your account is in the KYC queue pending EDD review.",
+        ],
+        "pass": [
+            "Please quote your RMA (return authorisation) number on the box.",
+            {"context": [("customer", "Is the DNS broken again?")], "reply": "Yes, the DNS change is still spreading; give it an hour."},
+            "An RMA is a return number; I've created one for you.",
+            "Your router needs a restart.",
+        ],
+    }
+
+    def setup(self) -> None:
+        lex = load_lexicon("jargon")
+        self.plain: dict[str, str] = {}
+        self.category_of: dict[str, str] = {}
+        exact: list[str] = []
+        folded: list[str] = []
+        for category, terms in lex.items():
+            for term, plain in (terms or {}).items():
+                term = str(term)
+                key = term if _is_acronym(term) else term.lower()
+                self.plain[key] = str(plain)
+                self.category_of[key] = category.replace("_", " ")
+                (exact if _is_acronym(term) else folded).append(re.escape(term).replace("\\ ", r"\s+"))
+        exact.sort(key=len, reverse=True)
+        folded.sort(key=len, reverse=True)
+        self.exact_re = re.compile(r"(?<![\w-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
+        self.folded_re = re.compile(r"(?<![\w-])(?:" + "|".join(folded) + r")(?![\w-])", re.IGNORECASE) if folded else None
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        text = reply.text
+        customer = state.customer_words
+        glossary = reply.settings.glossary
+        seen: set[str] = set()
+        for pattern, fold in ((self.exact_re, False), (self.folded_re, True)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                term = m.group()
+                key = " ".join(term.lower().split()) if fold else term
+                if key in seen or key.lower() in glossary:
+                    continue
+                words = key.lower().split()
+                if all(w in customer for w in words):
+                    continue  # the customer used it first
+                if _explained(text, m.start(), m.end()) or reply.parsed.in_quotes(m.start(), m.end()):
+                    continue
+                plain = self.plain.get(key) or self.plain.get(key.lower(), "")
+                if plain and plain.lower() in reply.parsed.lower:
+                    continue  # the plain words are in the reply too
+                seen.add(key)
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"\u201c{term}\u201d is {self.category_of.get(key, self.category_of.get(key.lower(), 'internal'))} jargon the customer may not know.",
+                    f"Say \u201c{plain}\u201d, or explain it: \u201c{term} ({plain})\u201d." if plain else "Use plain words.",
+                )
+
+
+def _is_acronym(term: str) -> bool:
+    return any(c.isdigit() for c in term) or (term.upper() == term and any(c.isalpha() for c in term)) or (
+        sum(c.isupper() for c in term) >= 2
+    )
+
+
+def _explained(text: str, start: int, end: int) -> bool:
+    """An explanation right after the term ('RMA (return ...)', 'RMA, which is ...', 'RMA is a ...')
+    or a framing right before it ('a return number (RMA)')."""
+    if _EXPLAIN_AFTER_RE.match(text, end):
+        return True
+    before = text[max(0, start - 25):start]
+    return _EXPLAIN_BEFORE_RE.search(before) is not None and "(" in before[-3:]
+
+
+_REPEAT_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+_PARTICLES = {"in", "on", "out", "up", "over", "off", "down", "by"}
+_PHRASAL_BEFORE_RE = re.compile(r"(?:\w(?:ed|ing)|\b(?:sign|log|check|plug|fill|hand|turn|drop|lock|opt|get|put|come|go)s?|-)\s*$", re.IGNORECASE)
+_LOWER_I_RE = re.compile(r"(?<![\w'’.-])i(?=(?:['’](?:m|ll|ve|d))?(?:\s|[,!?;:]|\.(?!\w)|$))")
+_SENT_PUNCT_RE = re.compile(r"[.!?]")
+
+
+class Grammar(Check):
+    code = "CLR003"
+    name = "grammar"
+    category = "clarity"
+    default_severity = Severity.WARNING
+    summary = "Mechanical errors: repeated words, lowercase 'i', missing capitals, no punctuation, 'your welcome'."
+    what = (
+        "High-precision mechanical checks: a word written twice ('the the'), the pronoun 'i' in lower "
+        "case, a sentence starting with a lower-case letter, a long reply with no sentence "
+        "punctuation at all, missing apostrophes ('dont', 'thats'), and confusables that are almost "
+        "always wrong ('your welcome', 'could of', 'alot', 'you're account', 'more then')."
+    )
+    why = "Mechanical errors are the first thing customers notice and screenshot; they cost trust in the answer."
+    limits = "No grammar engine: agreement, tense and word order errors are not found."
+    instead = "Proof-read before sending; the suggestion gives the fix."
+    examples = {
+        "fail": [
+            "i will send it today.",
+            "Please check the the settings page.",
+            "Your welcome, have a nice day.",
+            "I could of sent it sooner. thanks for waiting.",
+        ],
+        "pass": [
+            "I will send it today.",
+            "You're welcome, have a nice day.",
+            "I had had no reply from the courier, so I called them.",
+            "Visit example.com/help i.e. the help page.",
+        ],
+    }
+
+    def setup(self) -> None:
+        lex = load_lexicon("grammar")
+        self.fixes: dict[str, str] = {}
+        pats = []
+        for phrase, fix in lex.get("confusables", {}).items():
+            pats.append(phrase)
+            self.fixes[phrase] = fix
+        self.confusable_res = [(re.compile(phrase_pattern_for(p), re.IGNORECASE), fix) for p, fix in self.fixes.items()]
+        self.apostrophes = {str(k).lower(): v for k, v in lex.get("apostrophes", {}).items()}
+        self.double_ok = {str(w).lower() for w in lex.get("double_ok", [])}
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        text = reply.text
+        parsed = reply.parsed
+        for m in _REPEAT_RE.finditer(text):
+            if m.group(1).lower() in self.double_ok or parsed.in_quotes(m.start(), m.end()):
+                continue
+            if m.group(1).lower() in _PARTICLES and _PHRASAL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "signed in in Lisbon", "logged on on Monday"
+            yield self.finding(m.start(), m.end(), f"\u201c{m.group(1)}\u201d is written twice.", f"Write \u201c{m.group(1)}\u201d once.")
+        for m in _LOWER_I_RE.finditer(text):
+            yield self.finding(m.start(), m.end(), "The pronoun \u201ci\u201d is written in lower case.", "Write \u201cI\u201d.")
+        for pattern, fix in self.confusable_res:
+            for m in pattern.finditer(text):
+                if parsed.in_quotes(m.start(), m.end()):
+                    continue
+                yield self.finding(m.start(), m.end(), f"\u201c{m.group().strip()}\u201d is a common grammar slip.", f"Write \u201c{fix}\u201d.")
+        if self.apostrophes:
+            for w in parsed.words & self.apostrophes.keys():
+                if w in state.customer_words and False:
+                    continue
+                for m in re.finditer(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text, re.IGNORECASE):
+                    if m.group() == m.group().upper() and len(w) > 2:
+                        continue  # "IM", "ID" are acronyms
+                    fix = self.apostrophes[w]
+                    yield self.finding(m.start(), m.end(), f"\u201c{m.group()}\u201d is missing its apostrophe.", f"Write \u201c{fix}\u201d.")
+        yield from self._capitals(reply)
+        words = len(_WORDS_RE.findall(text))
+        if words >= 30 and not _SENT_PUNCT_RE.search(text):
+            end = len(text.rstrip())
+            yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
+
+    def _capitals(self, reply: Reply) -> Iterable[Finding]:
+        text = reply.text
+        sents = reply.parsed.sentences
+        for i, (s, e) in enumerate(sents):
+            chunk = text[s:e]
+            m = re.match(r"[\"'“‘(]*([a-z][\w'’-]*)", chunk)
+            if m is None:
+                continue
+            word = m.group(1)
+            if len(chunk.split()) < 3 or word in ("i",) or any(c.isupper() for c in word[1:]):
+                continue  # "iPhone", "eBay"; lowercase "i" has its own rule
+            if reply.in_glossary(word) or re.match(r"(?:https?://|www\.|\S+@|\S+\.(?:com|org|net|co)\b)", chunk[m.start(1):]):
+                continue
+            if i > 0:
+                prev = text[sents[i - 1][0]:sents[i - 1][1]].rstrip()
+                between = text[sents[i - 1][1]:s]
+                # After a line break without end punctuation the line continues a list or a heading.
+                if "\n" in between and not prev.endswith((".", "!", "?")):
+                    continue
+                if prev.endswith((":", ",", ";")):
+                    continue
+            start = s + m.start(1)
+            yield self.finding(start, start + len(word), "The sentence starts with a lower-case letter.", f"Write \u201c{word[:1].upper() + word[1:]}\u201d.")
+            return  # one capital finding per reply is enough
+
+
+def phrase_pattern_for(phrase: str) -> str:
+    """A confusable entry as a regex (plain phrases on word boundaries)."""
+    from tonecheck.lexicon import phrase_pattern
+
+    body = phrase_pattern(phrase)
+    return body if phrase.startswith("re:") else rf"(?<![\w'’]){body}(?![\w'’])"
+
+
+_SUBORDINATE_RE = re.compile(r"\b(?:which|whereby|whereas|although|though|unless|provided\s+that|in\s+which|so\s+that|notwithstanding|whereupon|insofar|pursuant|thereof|therein|hereby)\b", re.IGNORECASE)
+_VOWELS_RE = re.compile(r"[aeiouy]+")
+
+
+def syllables(word: str) -> int:
+    """A rough English syllable count (vowel groups, silent final e), good enough for Flesch."""
+    w = word.lower()
+    n = len(_VOWELS_RE.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and n > 1:
+        n -= 1
+    return max(1, n)
+
+
+def flesch_reading_ease(text: str) -> float:
+    """Flesch reading ease (higher is easier) from words, sentences and syllables."""
+    words = _WORDS_RE.findall(text)
+    if not words:
+        return 100.0
+    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)))
+    syl = sum(syllables(w) for w in words)
+    return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syl / len(words))
+
+
+class HardToRead(Check):
+    code = "CLR004"
+    name = "hard-to-read"
+    category = "clarity"
+    default_severity = Severity.INFO
+    summary = "Long convoluted sentences, walls of text, or very low readability for a support reply."
+    what = (
+        "Flags a sentence longer than max_sentence_words (default 40), a sentence stacking several "
+        "subordinate clauses ('which ... whereby ... provided that'), a reply of more than "
+        "max_block_words (default 150) words without a paragraph break, and a long reply (60+ words) "
+        "whose Flesch reading ease is below min_reading_ease (default 30). Short replies are not "
+        "scored by formula."
+    )
+    why = "Customers read support replies on a phone, often while upset; dense text gets skimmed and misread."
+    limits = (
+        "The Flesch score uses a syllable heuristic; thresholds were set so that ordinary real "
+        "support replies pass. Technical content can be legitimately dense."
+    )
+    instead = "Split long sentences, put one step per line, and lead with the answer."
+    options = {"max_sentence_words": 40, "max_block_words": 150, "min_reading_ease": 30.0, "max_subordinates": 3}
+    examples = {
+        "fail": [
+            "Following a review of the account which was undertaken by our specialist team, whereby the "
+            "transactions that were flagged were assessed against the criteria that apply to accounts of "
+            "this type, provided that no further information is received, the restriction that was applied "
+            "will remain in place until such time as the review is complete and a decision has been made.",
+        ],
+        "pass": [
+            "Your refund is on its way. It reaches your card in 3 to 5 working days.",
+            "Thanks for waiting. I've checked the order, and it left our warehouse this morning.",
+        ],
+    }
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        text = reply.text
+        max_words = int(self.opts["max_sentence_words"])
+        for s, e in reply.parsed.sentences:
+            sent = text[s:e]
+            words = _WORDS_RE.findall(sent)
+            subs = len(_SUBORDINATE_RE.findall(sent))
+            if len(words) > max_words or (subs > int(self.opts["max_subordinates"]) and len(words) > 25):
+                cut = _split_point(sent)
+                hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
+                why = f"{len(words)} words" + (f" and {subs} subordinate clauses" if subs > int(self.opts["max_subordinates"]) else "")
+                yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
+                return
+        total = len(_WORDS_RE.findall(text))
+        if total >= 30 and not _SENT_PUNCT_RE.search(text):
+            end = len(text.rstrip())
+            yield self.finding(0, end, f"A {total}-word run-on with no sentence punctuation.", "Break it into short sentences.")
+            return
+        if total > int(self.opts["max_block_words"]) and "\n" not in text.strip():
+            end = len(text.rstrip())
+            yield self.finding(0, end, f"A {total}-word block of text with no paragraph break.", "Break it into short paragraphs, one step or point each.")
+            return
+        if total >= 60:
+            ease = flesch_reading_ease(text)
+            if ease < float(self.opts["min_reading_ease"]):
+                end = len(text.rstrip())
+                yield self.finding(0, end, f"Very hard to read (Flesch reading ease {ease:.0f}).", "Use shorter sentences and everyday words.")
+
+
+def _split_point(sentence: str) -> str | None:
+    """A natural place to split: the words before the first comma or conjunction past 12 words."""
+    words = sentence.split()
+    for i in range(12, min(len(words) - 5, 40)):
+        w = words[i]
+        if w.endswith((",", ";", ":")) or words[i + 1].lower() in ("and", "but", "which", "so", "because", "whereby"):
+            return " ".join(words[max(0, i - 2): i + 1]).rstrip(",;:")
+    return None
+
+
+CHECKS = [Jargon, Spelling, Grammar, HardToRead]
 
