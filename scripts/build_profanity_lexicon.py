@@ -101,6 +101,7 @@ DROPPED: dict[str, str] = {
     "double pen": "stationery",
     "mushroom tip": "cooking",
     "mong": "surname; place names",
+    "gyp": "node-gyp, the build tool",
 }
 
 KIND_BY_CATEGORY = {

@@ -249,6 +249,9 @@ class ProfanityMatcher:
                         break
             if matched:
                 continue
+            if w[0] == "#" or (s > 0 and low[s - 1] == "#") or low.startswith(("…", "&#8230;"), e):
+                i += 1  # a hashtag is a tag, not a word used; "nig…" is a word cut short
+                continue
             term, masked = self.lookup(w)
             if term is not None:
                 end = e
@@ -436,10 +439,15 @@ class Profanity(Check):
     }
 
     def setup(self) -> None:
+        from tonecheck.lexicon import compile_phrases
+
         self.matcher = profanity_matcher()
-        self.frames = _insult_frames(_read_yaml("professionalism"))
-        # A cheap screen for the frame regex: any frame word present at all?
         lex = _read_yaml("professionalism")
+        self.frames = _insult_frames(lex)
+        self.innocent = compile_phrases(lex["innocent_phrases"])
+        self.homographs = frozenset(lex["foreign_homographs"])
+        self.foreign_words = frozenset(lex["foreign_function_words"])
+        # A cheap screen for the frame regex: any frame word present at all?
         words: set[str] = set()
         for key in ("insult_frame_nouns", "insult_you_nouns", "insult_adjectives", "insult_you_adjectives"):
             for w in lex[key]:
@@ -451,7 +459,19 @@ class Profanity(Check):
         parsed = reply.parsed
         low = parsed.lower
         taken: list[tuple[int, int]] = []
-        for hit in self.matcher.find(text, low):
+        hits = self.matcher.find(text, low)
+        safe: list[tuple[int, int]] = []
+        if hits:
+            safe = [m.span() for m in self.innocent.finditer(text)]
+        foreign: bool | None = None
+        for hit in hits:
+            if any(a <= hit.start and hit.end <= b for a, b in safe):
+                continue  # "doo-wop", "pussy willow", "Moby Dick"
+            if hit.term.term in self.homographs:
+                if foreign is None:
+                    foreign = self._foreign(low)
+                if foreign:
+                    continue  # Dutch "hoe" (how), Spanish "negro" (black)
             if self._skip(reply, hit.start, hit.end, hit.term):
                 continue
             taken.append((hit.start, hit.end))
@@ -473,6 +493,11 @@ class Profanity(Check):
                     "question, or say what you need from them in neutral words.",
                     severity=Severity.ERROR,
                 )
+
+    def _foreign(self, low: str) -> bool:
+        """Does the reply read as Dutch, Spanish, Portuguese, German or Danish?"""
+        words = set(_WORD_RE.findall(low))
+        return len(words & self.foreign_words) >= 2
 
     def _skip(self, reply: Reply, start: int, end: int, term: Term | None, frame_start: int | None = None) -> bool:
         text = reply.text
