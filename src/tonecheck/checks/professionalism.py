@@ -547,7 +547,9 @@ class Profanity(Check):
 # PRO003 shouting
 # ---------------------------------------------------------------------------------------
 
-_CAPS_RE = re.compile(r"(?<![\w@#/.-])[A-Z][A-Z'’]{1,30}(?![\w@/-])")
+_CAPS_RE = re.compile(r"(?<![\w@#/.^~-])[A-Z][A-Z'’]{1,30}(?![\w@/-])")
+#: Agent initials signing a message: "... ^JAY", "- CM" at the very end.
+_SIGNATURE_RE = re.compile(r"(?:[\^~-]\s?|\s)[A-Z]{2,4}\s*$")
 _CAPS_RUN_GAP_RE = re.compile(r"^(?:[\s,;:&-]{1,4}|\s+(?:I|A|&)\s+)$")
 _PUNCT_RUN_RE = re.compile(r"[!?]{3,}|[!?](?:\s?[!?]){3,}")
 #: "click SAVE", "type CANCEL", "the SUBMIT button": interface labels and keywords, not shouting.
@@ -664,6 +666,8 @@ class Shouting(Check):
                 continue
             s, e = run[0][0], run[-1][1]
             if len(run) == 1:
+                if e - s < 3 or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text)):
+                    continue  # "NO" alone; initials signing the reply
                 before = text[max(0, s - 30) : s]
                 after = text[e : e + 20]
                 if _LABEL_BEFORE_RE.search(before) or _LABEL_AFTER_RE.match(after):
@@ -708,24 +712,38 @@ _PRONOUN_RE = re.compile(
 _THIRD_PERSON_RE = re.compile(
     r"\b(?:this|that)\s+(?:guy|lady|dude|chick|bloke|woman|man|girl|fella|karen|clown|idiot|"
     r"muppet|numpty|moron|genius|one\s+again|cust|cx)\b(?!\s+(?:who|that|from|at|in|on|with)\b)"
-    r"|\b(?:this|that|the)\s+(?:customer|client|caller|cust|cx)(?:'s|’s|\s+(?:is|was|has|keeps|kept|"
+    r"|\b(?:this|that)\s+(?:customer|client|caller|cust|cx)(?:'s|’s|\s+(?:is|was|has|keeps|kept|"
     r"wants|won't|doesn't|didn't|can't|just|still|says|said|thinks|claims|insists|refuses|asked|"
-    r"asks|is\s+asking|again|literally|already|really|actually|clearly|obviously|never|"
-    r"apparently|seems|sounds|gets|reckons|needs\s+to\s+calm|called\s+(?:again|back)))\b"
-    r"|\b(?:cust|cx)\s+(?:is|was|has|wants|says|said|keeps|called|asked|asks|needs|claims)\b",
+    r"asks|again|literally|already|really|actually|clearly|obviously|never|apparently|seems|"
+    r"sounds|gets|reckons))\b"
+    r"|\bthe\s+(?:customer|client|caller|cust|cx)\s+(?:keeps|kept|wants|won't|doesn't\s+(?:get|understand)|"
+    r"just|still|says|said|thinks|claims|insists|refuses|is\s+(?:asking|being|angry|upset|complaining|"
+    r"annoying|still|back|on\s+the\s+phone|shouting|yelling|rude)|asked\s+again|called\s+(?:again|back)|"
+    r"again|literally|clearly|obviously|apparently|reckons|needs\s+to\s+calm)\b"
+    r"|\b(?:cust|cx)\s+(?:is|was|has|wants|says|said|keeps|called|asked|asks|needs|claims)\b"
+    r"|^\W{0,3}(?:the\s+)?(?:customer|cust|cx|client|caller)\s+(?:is\s+|was\s+)?(?:being|says|said|wants|keeps|"
+    r"asking|asked|claims|insists|refuses|angry|upset|annoyed|difficult|rude|again)\b"
+    r"|\bthe\s+same\s+(?:guy|lady|woman|man|dude|bloke|chick|girl|customer|one)\s+(?:from|as|again|who\s+called)\b"
+    r"|\bwho\s+wants\s+(?:him|her|this\s+one)\b",
     re.IGNORECASE,
 )
 #: Chatter meant for colleagues, never for a customer.
 _CHATTER_RE = re.compile(
-    r"\b(?:lol|lmao|lmfao|rofl|ugh+|brb|smh|jfc|fml|omfg|ffs|afk|ttyl|ikr|wtf|"
-    r"kill\s+me(?:\s+now)?|i\s+can'?t\s+(?:deal|even|with\s+this)|so\s+done\s+with|"
+    r"\[(?:internal|int|note|private|staff)\]|^\W{0,2}(?:internal(?:\s+note)?|private\s+note|staff\s+only)\s*:"
+    r"|\b(?:lol|lmao|lmfao|rofl|ugh+|brb|smh|jfc|fml|omfg|ffs|afk|ttyl|ikr|wtf|"
+    r"kill\s+me(?:\s+now)?|can'?t\s+deal\s+with\s+(?:him|her|them|this\s+(?:one|guy|shit|crap|today|anymore))|"
+    r"i\s+can'?t\s+with\s+(?:this|him|her)\b|so\s+done\s+with|"
     r"(?:take|taking)\s+over\s+(?:this|him|her)|over\s+to\s+you|your\s+turn|wrong\s+(?:chat|window|tab)|"
     r"note\s+to\s+self|internal\s+note|not\s+for\s+(?:the\s+)?(?:customer|cust)|todo:|to\s+do:|"
-    r"copy\s+paste\s+the|macro\s+\d+|anyone\s+(?:know|free|around)|can\s+someone|someone\s+(?:take|help)|"
+    r"anyone\s+(?:know|free|around)|can\s+someone\s+(?:else\s+)?(?:take|cover|check|grab|deal|look|handle|jump)|"
+    r"someone\s+(?:take|grab|cover)|"
     r"pls\s+(?:take|grab|help|escalate)|take\s+this\s+one|help\s+me\s+out\s+here)\b",
     re.IGNORECASE,
 )
-_WEAK_CHATTER = frozenset({"lol", "lmao", "lmfao", "rofl", "brb", "afk", "ttyl", "ikr"})
+#: On their own these are unprofessional venting at the customer (profanity's business at
+#: most), not proof of a message meant for someone else; with another sign they are.
+_WEAK_CHATTER = frozenset({"lol", "lmao", "lmfao", "rofl", "brb", "afk", "ttyl", "ikr", "smh", "jfc",
+                           "fml", "omfg", "ffs", "wtf"})
 #: "@Sam can you ...": a colleague tagged in a request.
 _MENTION_RE = re.compile(r"(?<![\w.])@([A-Za-z][\w.]{1,30})")
 _MENTION_REQUEST_RE = re.compile(
@@ -733,7 +751,7 @@ _MENTION_REQUEST_RE = re.compile(
     r"this|he|she|him|her|cust|any|u|you|are|r\s+u|do\s+you|need|over)\b",
     re.IGNORECASE,
 )
-_GREETING_RE = re.compile(r"^\W{0,3}(?:hi|hey|hello|yo|morning|hiya)\b[\s,!]+([A-Z][a-z]{1,20})\b")
+_GREETING_RE = re.compile(r"^\W{0,3}(?i:hi|hey|hello|yo|morning|hiya|dear)\b[\s,!]+([A-Z][a-z]{1,20})\b")
 
 
 class MisdirectedMessage(Check):
@@ -795,7 +813,8 @@ class MisdirectedMessage(Check):
         for m in _CHATTER_RE.finditer(text):
             if reply.parsed.in_quotes(m.start(), m.end()):
                 continue
-            weak = low[m.start() : m.end()] in _WEAK_CHATTER
+            word = low[m.start() : m.end()]
+            weak = word in _WEAK_CHATTER or word.startswith("ugh") or word in ("over to you", "your turn")
             signals.append((m.start(), m.end(), "internal chatter", not weak))
         if "@" in text:
             for m in _MENTION_RE.finditer(text):
