@@ -67,6 +67,15 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _LEET_L = str.maketrans({"1": "l", "!": "l", "|": "i"})
 _MASK_CHARS = frozenset("*#%")
 _SEP_RE = re.compile(r"[\s_\-]+")
+#: Shapes that need the slow path: a letter next to a digit or symbol (leetspeak, masking),
+#: a letter tripled (stretching), dashes inside a word, letters spelled out with dots.
+_ODD_RE = re.compile(r"[a-z][0-9$*+#%|@!]|[0-9$*!+#%|@][a-z]|--|([a-z])\1\1|[._][a-z@$][._]")
+_ALPHA_RE = re.compile(r"[a-z]+")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_@$*!+#%|")
+_RUN_RE = re.compile(r"([a-z])\1\1")
+_STOP = frozenset({"the", "a", "an", "of", "to", "you", "your", "my", "me", "off", "up", "on",
+                   "in", "out", "it", "is", "and", "or", "what", "go", "get", "i", "he", "she",
+                   "his", "her", "no", "for", "with", "at", "by", "this", "that"})
 #: Letters spelled out with dots or underscores: "f.u.c.k", "s_h_i_t".
 _SPELLED_RE = re.compile(r"(?<![\w.])(?:[a-z@$][._](?!\s)){2,6}[a-z@$](?![\w])")
 _DASHED_RE = re.compile(r"(?<![\w-])[a-z]{1,4}-{2,5}[a-z]{0,4}(?![\w-])")
@@ -103,6 +112,16 @@ class Hit:
     masked: bool = False
 
 
+def alpha_words(parsed: Any) -> frozenset[str]:
+    """The set of lower-case letter runs in a parsed reply, computed once and shared by the
+    three checks (kept on the ``Parsed`` object, which allows extra attributes)."""
+    cache = parsed.__dict__
+    words = cache.get("_professionalism_words")
+    if words is None:
+        words = cache["_professionalism_words"] = frozenset(_ALPHA_RE.findall(parsed.lower))
+    return words
+
+
 def _norm_key(term: str) -> str:
     return _SEP_RE.sub(" ", term.lower().replace("’", "'")).strip()
 
@@ -136,7 +155,26 @@ class ProfanityMatcher:
             if len(parts) > 1:
                 lengths.setdefault(parts[0], set()).add(len(parts))
         self.multi_first = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
-        self.screen = frozenset(k for k in self.terms if " " not in k) | frozenset(self.multi_first)
+        # The screen holds every single-word term and, for each multi-word term, its most
+        # distinctive word ("hell" for "what the hell"), so that common words like "the"
+        # do not send every reply down the slow path.
+        from tonecheck.checks.clarity import load_dictionary
+
+        freq = load_dictionary().freq
+        screen: dict[str, set[frozenset[str]]] = {}
+        for key in self.terms:
+            words = re.findall(r"[a-z]+", key)
+            if " " not in key and key.isalpha():
+                screen.setdefault(key, set()).add(frozenset())
+                continue
+            parts = [w for w in words if w not in _STOP and len(w) > 1]
+            if not parts:
+                continue  # "f_u_c_k", "s.o.b.": only reachable as odd shapes
+            rare = min(parts, key=lambda w: (freq.get(w, 0), -len(w)))
+            screen.setdefault(rare, set()).add(frozenset(parts) - {rare})
+        #: word -> the other words a term with it needs ("wet" for "back" in "wet back").
+        self.screen_needs = {w: tuple(sorted(r, key=len)) for w, r in screen.items()}
+        self.screen = frozenset(screen)
         by_len: dict[int, list[str]] = {}
         for t in _MASK_TARGETS:
             by_len.setdefault(len(t), []).append(t)
@@ -207,27 +245,29 @@ class ProfanityMatcher:
         return None, False
 
     # -- scanning --------------------------------------------------------------------
-    def might_match(self, low: str) -> bool:
-        """Cheap screen: could ``low`` (lower-cased text) contain a term at all?"""
-        words = _WORD_RE.findall(low)
-        if self.screen.intersection(words):
-            return True
-        for w in words:
-            if not w.isalpha() and any(c.isalpha() for c in w):
-                return True
-            if len(w) > 3 and _has_run(w):
-                return True
-        if "--" in low and _DASHED_RE.search(low):
-            return True
-        return _SPELLED_RE.search(low) is not None
+    def might_match(self, low: str, words: Iterable[str] | None = None) -> bool:
+        """Cheap screen: could ``low`` (lower-cased text) contain a term at all?
 
-    def find(self, text: str, low: str | None = None) -> list[Hit]:
+        One set intersection for plain words and one regex scan for the shapes that
+        leetspeak, masking, stretching and spelling-out need.
+        """
+        return self._plain(low, words) or _ODD_RE.search(low) is not None
+
+    def _plain(self, low: str, words: Iterable[str] | None) -> bool:
+        words = frozenset(_ALPHA_RE.findall(low)) if words is None else frozenset(words)
+        return any(
+            any(need <= words for need in self.screen_needs[w]) for w in self.screen.intersection(words)
+        )
+
+    def find(self, text: str, low: str | None = None, words: Iterable[str] | None = None) -> list[Hit]:
         """Every term in ``text``, longest match first, as character spans."""
         low = text.lower() if low is None else low
         if len(low) != len(text):
             low = "".join(c.lower()[:1] or c for c in text)
-        if not self.might_match(low):
-            return []
+        if not self._plain(low, words):
+            # Only odd shapes (leetspeak, masking, stretching, spelled-out letters) can
+            # match: look at the words that contain them, not at every word.
+            return self._odd_hits(low) if _ODD_RE.search(low) else []
         toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(low)]
         hits: list[Hit] = []
         i = 0
@@ -252,7 +292,13 @@ class ProfanityMatcher:
             if w[0] == "#" or (s > 0 and low[s - 1] == "#") or low.startswith(("…", "&#8230;"), e):
                 i += 1  # a hashtag is a tag, not a word used; "nig…" is a word cut short
                 continue
-            term, masked = self.lookup(w)
+            if w in self.terms:
+                term, masked = self.terms[w], False
+            elif w.isalpha() and (len(w) < 4 or not _RUN_RE.search(w)):
+                i += 1
+                continue
+            else:
+                term, masked = self.lookup(w)
             if term is not None:
                 end = e
                 # Trailing "!" or "." belong to the sentence, not the word.
@@ -263,6 +309,34 @@ class ProfanityMatcher:
                         break
                 hits.append(Hit(s, end, term, masked))
             i += 1
+        return self._extra_hits(low, hits)
+
+    def _odd_hits(self, low: str) -> list[Hit]:
+        hits: list[Hit] = []
+        seen = -1
+        for o in _ODD_RE.finditer(low):
+            if o.start() < seen:
+                continue
+            left = o.start()
+            while left > 0 and low[left - 1] in _WORD_CHARS:
+                left -= 1
+            m = _WORD_RE.match(low, left)
+            if m is None:
+                continue
+            s, e, w = m.start(), m.end(), m.group()
+            seen = e
+            if w[0] == "#" or (s > 0 and low[s - 1] == "#") or low.startswith(("…", "&#8230;"), e):
+                continue
+            term, masked = self.lookup(w)
+            if term is not None:
+                end = e
+                while end > s + 1 and low[end - 1] in "!." and not masked and term.term != low[s:end]:
+                    end -= 1
+                hits.append(Hit(s, end, term, masked))
+        return self._extra_hits(low, hits)
+
+    def _extra_hits(self, low: str, hits: list[Hit]) -> list[Hit]:
+        """Spelled-out ("f.u.c.k") and dashed ("f--k") forms, then sort."""
         for m in _SPELLED_RE.finditer(low):
             word = re.sub(r"[._]", "", m.group())
             term, _ = self.lookup(word)
@@ -451,7 +525,8 @@ class Profanity(Check):
         words: set[str] = set()
         for key in ("insult_frame_nouns", "insult_you_nouns", "insult_adjectives", "insult_you_adjectives"):
             for w in lex[key]:
-                words.update(re.split(r"[\s-]+", w.lower())[:1])
+                parts = [x for x in re.findall(r"[a-z]+", w.lower()) if x not in _STOP]
+                words.update(parts[:1])
         self.frame_screen = frozenset(words)
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
@@ -459,7 +534,8 @@ class Profanity(Check):
         parsed = reply.parsed
         low = parsed.lower
         taken: list[tuple[int, int]] = []
-        hits = self.matcher.find(text, low)
+        words = alpha_words(parsed)
+        hits = self.matcher.find(text, low, words)
         safe: list[tuple[int, int]] = []
         if hits:
             safe = [m.span() for m in self.innocent.finditer(text)]
@@ -476,7 +552,7 @@ class Profanity(Check):
                 continue
             taken.append((hit.start, hit.end))
             yield self._term_finding(text, hit)
-        if self.frame_screen.intersection(_WORD_RE.findall(low)):
+        if self.frame_screen.intersection(words):
             for m in self.frames.finditer(low):
                 group = next(g for g in ("noun", "ynoun", "adj", "yadj", "adjn") if m.group(g))
                 s, e = m.span(group)
@@ -557,11 +633,11 @@ _LABEL_BEFORE_RE = re.compile(
     r"(?:\b(?:click|tap|press|select|choose|hit|type|enter|reply|text|send|say|mark|marked|"
     r"label(?:l)?ed|called|named|says|reads|shows|showing|displays|status|option|button|tab|"
     r"menu|word|code|promo|coupon|voucher|keyword|field|set\s+to|shown\s+as|appears\s+as|"
-    r"under|in|on|from|to|via)\b[\s\"'“‘(]{1,3}(?:(?:the|on|a|an)\s+)?|[\"'“‘(>:]\s?)$",
+    r"under|in|on|from|to|via)\b[\s\"'“‘(*]{1,4}(?:(?:the|on|a|an)\s+[*]{0,2})?|[\"'“‘(>:*+]\s?)$",
     re.IGNORECASE,
 )
 _LABEL_AFTER_RE = re.compile(
-    r"^[\"'”’)]?\s{0,2}(?:button|tab|menu|option|key|link|field|screen|page|setting|mode|"
+    r"^[\"'”’)*]{0,2}\s{0,2}(?:button|tab|menu|option|key|link|field|screen|page|setting|mode|"
     r"status|box|icon|plan|tier|package|bundle|edition|model|code|account|card|app|feature|"
     r"section|folder)s?\b",
     re.IGNORECASE,
@@ -665,13 +741,13 @@ class Shouting(Check):
             if not shouted:
                 continue
             s, e = run[0][0], run[-1][1]
-            if len(run) == 1:
-                if e - s < 3 or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text)):
-                    continue  # "NO" alone; initials signing the reply
+            if len(run) == 1 and (e - s < 3 or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text))):
+                continue  # "NO" alone; initials signing the reply
+            if len(run) <= 3:
                 before = text[max(0, s - 30) : s]
                 after = text[e : e + 20]
                 if _LABEL_BEFORE_RE.search(before) or _LABEL_AFTER_RE.match(after):
-                    continue  # "click SAVE", "the PREMIUM plan"
+                    continue  # "click SAVE", "click on **END CHAT**", "the PREMIUM plan"
             shown = text[s:e]
             yield self.finding(
                 s,
@@ -732,7 +808,7 @@ _CHATTER_RE = re.compile(
     r"\[(?:internal|int|note|private|staff)\]|^\W{0,2}(?:internal(?:\s+note)?|private\s+note|staff\s+only)\s*:"
     r"|\b(?:lol|lmao|lmfao|rofl|ugh+|brb|smh|jfc|fml|omfg|ffs|afk|ttyl|ikr|wtf|"
     r"kill\s+me(?:\s+now)?|can'?t\s+deal\s+with\s+(?:him|her|them|this\s+(?:one|guy|shit|crap|today|anymore))|"
-    r"i\s+can'?t\s+with\s+(?:this|him|her)\b|so\s+done\s+with|"
+    r"so\s+done\s+with|"
     r"(?:take|taking)\s+over\s+(?:this|him|her)|over\s+to\s+you|your\s+turn|wrong\s+(?:chat|window|tab)|"
     r"note\s+to\s+self|internal\s+note|not\s+for\s+(?:the\s+)?(?:customer|cust)|todo:|to\s+do:|"
     r"anyone\s+(?:know|free|around)|can\s+someone\s+(?:else\s+)?(?:take|cover|check|grab|deal|look|handle|jump)|"
@@ -751,6 +827,19 @@ _MENTION_REQUEST_RE = re.compile(
     r"this|he|she|him|her|cust|any|u|you|are|r\s+u|do\s+you|need|over)\b",
     re.IGNORECASE,
 )
+#: Words one of which every pattern above needs: replies without any skip the regexes.
+_THIRD_SCREEN = frozenset({
+    "guy", "lady", "dude", "chick", "bloke", "woman", "man", "girl", "fella", "karen", "clown",
+    "idiot", "muppet", "numpty", "moron", "genius", "cust", "cx", "customer", "client",
+    "caller", "same", "wants",
+})
+_CHATTER_SCREEN = frozenset({
+    "lol", "lmao", "lmfao", "rofl", "ugh", "ughh", "ughhh", "ughhhh", "brb", "smh", "jfc", "fml",
+    "omfg", "ffs", "afk", "ttyl", "ikr", "wtf", "kill", "deal", "done", "over", "turn", "wrong",
+    "self", "internal", "int", "private", "staff", "note", "todo", "do", "anyone", "someone",
+    "pls", "take", "help",
+})
+_PRONOUN_SCREEN = frozenset({"he", "she", "him", "her"})
 _GREETING_RE = re.compile(r"^\W{0,3}(?i:hi|hey|hello|yo|morning|hiya|dear)\b[\s,!]+([A-Z][a-z]{1,20})\b")
 
 
@@ -806,11 +895,14 @@ class MisdirectedMessage(Check):
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         low = reply.parsed.lower
+        words = alpha_words(reply.parsed)
         signals: list[tuple[int, int, str, bool]] = []  # (start, end, what, strong)
-        for m in _THIRD_PERSON_RE.finditer(text):
+        third = not _THIRD_SCREEN.isdisjoint(words)
+        chatter = not _CHATTER_SCREEN.isdisjoint(words) or "[" in text
+        for m in _THIRD_PERSON_RE.finditer(text) if third else ():
             if not reply.parsed.in_quotes(m.start(), m.end()):
                 signals.append((m.start(), m.end(), "the customer in the third person", True))
-        for m in _CHATTER_RE.finditer(text):
+        for m in _CHATTER_RE.finditer(text) if chatter else ():
             if reply.parsed.in_quotes(m.start(), m.end()):
                 continue
             word = low[m.start() : m.end()]
@@ -825,10 +917,12 @@ class MisdirectedMessage(Check):
                     continue
                 if _MENTION_REQUEST_RE.match(text, m.end()) or name in state.agent_names:
                     signals.append((m.start(), m.end(), "a colleague tagged in the reply", True))
-        g = _GREETING_RE.match(text)
+        g = _GREETING_RE.match(text) if state.agent_names else None
         if g and g.group(1).lower() in state.agent_names and g.group(1).lower() not in state.name_parts():
             signals.append((g.start(1), g.end(1), "a greeting to a colleague", True))
-        pron = [m for m in _PRONOUN_RE.finditer(text) if not reply.parsed.in_quotes(m.start(), m.end())]
+        pron = []
+        if not _PRONOUN_SCREEN.isdisjoint(words):
+            pron = [m for m in _PRONOUN_RE.finditer(text) if not reply.parsed.in_quotes(m.start(), m.end())]
         if pron and not self._has_antecedent(reply, state, pron[0].start()):
             for m in pron:
                 signals.append((m.start(), m.end(), "the customer as 'he' or 'she'", False))
