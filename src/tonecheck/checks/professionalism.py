@@ -1,7 +1,960 @@
-"""Professionalism checks (filled in by their issue; the registry reads ``CHECKS``)."""
+"""Professionalism: words an agent must never send to a customer.
+
+- ``profanity`` (PRO001): swearing, slurs and insults, including masked ("f***", "sh*t") and
+  leetspeak ("sh1t", "a$$") forms. Terms come from the Surge AI list (MIT, derived copy in
+  ``lexicons/profanity.yml``) plus our own additions in ``lexicons/professionalism.yml``.
+  The finding's severity rises with the term's rating.
+- ``misdirected-message`` (PRO002): text meant for a colleague, not the customer: the
+  customer in the third person ("this guy", "she keeps asking"), internal chatter ("lol",
+  "ugh", "brb", "@Sam can you take this"), a greeting to a colleague, notes to self.
+- ``shouting`` (PRO003): all-caps words and runs of "!!!" or "???", allowing acronyms,
+  product codes, button labels and the team glossary.
+
+Only agent replies are checked: the customer's own swearing or shouting is never a finding
+(``context.py`` reads it as distress).
+
+Speed: one word regex over the reply, then set and dict look-ups. Lexicons (about 1,600
+terms) are read and compiled once per process; no regex per word.
+"""
 
 from __future__ import annotations
 
-from tonecheck.checks.base import Check
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, ClassVar
 
-CHECKS: list[type[Check]] = []
+import yaml
+
+from tonecheck.checks.base import Check, Example, Reply
+from tonecheck.context import EMAIL_RE, PLACEHOLDER_RE, URL_RE, ConversationState
+from tonecheck.types import Finding, Severity
+
+__all__ = [
+    "CHECKS",
+    "MisdirectedMessage",
+    "Profanity",
+    "ProfanityMatcher",
+    "Shouting",
+    "Term",
+    "profanity_matcher",
+]
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    """Read ``lexicons/<name>.yml`` with the C loader when available (the list is long)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    path = resources.files("tonecheck") / "lexicons" / f"{name}.yml"
+    with path.open("r", encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=loader)
+    if not isinstance(data, dict):
+        raise ValueError(f"lexicons/{name}.yml: expected a mapping at the top level")
+    return data
+
+
+# ---------------------------------------------------------------------------------------
+# Profanity matching
+# ---------------------------------------------------------------------------------------
+
+#: Candidate words: letters, digits and the symbols leetspeak and masking use. Apostrophes
+#: join ("mf'ers"); hyphens, dots and spaces separate (multi-word terms are matched as
+#: word sequences). Bounded so that a long run of symbols cannot cost much.
+_WORD_RE = re.compile(r"[\w@$*!+#%|]{1,40}(?:['’][\w@$*!+#%|]{1,20})?")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                       "@": "a", "$": "s", "!": "i", "+": "t", "|": "l", "’": "'"})
+_LEET_L = str.maketrans({"1": "l", "!": "l", "|": "i"})
+_MASK_CHARS = frozenset("*#%")
+_SEP_RE = re.compile(r"[\s_\-]+")
+#: Shapes that need the slow path: a letter next to a digit or symbol (leetspeak, masking),
+#: a letter tripled (stretching), dashes inside a word, letters spelled out with dots.
+_ODD_RE = re.compile(r"[a-z][0-9$*+#%|@!]|[0-9$*!+#%|@][a-z]|--|([a-z])\1\1|[._][a-z@$][._]")
+_ALPHA_RE = re.compile(r"[a-z]+")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_@$*!+#%|")
+_RUN_RE = re.compile(r"([a-z])\1\1")
+_STOP = frozenset({"the", "a", "an", "of", "to", "you", "your", "my", "me", "off", "up", "on",
+                   "in", "out", "it", "is", "and", "or", "what", "go", "get", "i", "he", "she",
+                   "his", "her", "no", "for", "with", "at", "by", "this", "that"})
+#: Letters spelled out with dots or underscores: "f.u.c.k", "s_h_i_t".
+_SPELLED_RE = re.compile(r"(?<![\w.])(?:[a-z@$][._](?!\s)){2,6}[a-z@$](?![\w])")
+_DASHED_RE = re.compile(r"(?<![\w-])[a-z]{1,4}-{2,5}[a-z]{0,4}(?![\w-])")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx", "sir", "van", "von", "de",
+                         "st", "lord", "lady", "prof", "uncle", "aunt", "father"})
+#: Well-known words a masked form ("f***", "sh*t", "a**hole") may stand for, most likely first.
+_MASK_TARGETS = (
+    "fuck", "fucking", "fucked", "fucker", "fuckers", "fucks", "fuckin", "motherfucker",
+    "motherfucking", "shit", "shitty", "shits", "bullshit", "bitch", "bitches", "bitching",
+    "cunt", "cunts", "cock", "dick", "dickhead", "ass", "asses", "asshole", "assholes",
+    "arse", "arsehole", "bastard", "bastards", "piss", "pissed", "pissing", "damn", "crap",
+    "crappy", "hell", "twat", "wanker", "prick", "whore", "slut", "nigger", "nigga", "faggot",
+    "fag", "retard", "retarded", "bollocks", "bugger", "pussy", "idiot", "moron", "stupid",
+    "wtf", "stfu",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A lexicon entry: the term, its rating on Surge's 1-3 scale and its kind."""
+
+    term: str
+    rating: float
+    kind: str  # slur, insult, swear
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A matched term in a text (character offsets)."""
+
+    start: int
+    end: int
+    term: Term
+    masked: bool = False
+
+
+def alpha_words(parsed: Any) -> frozenset[str]:
+    """The set of lower-case letter runs in a parsed reply, computed once and shared by the
+    three checks (kept on the ``Parsed`` object, which allows extra attributes)."""
+    cache = parsed.__dict__
+    words = cache.get("_professionalism_words")
+    if words is None:
+        words = cache["_professionalism_words"] = frozenset(_ALPHA_RE.findall(parsed.lower))
+    return words
+
+
+def _norm_key(term: str) -> str:
+    return _SEP_RE.sub(" ", term.lower().replace("’", "'")).strip()
+
+
+class ProfanityMatcher:
+    """Finds swears, slurs and insult nouns in a text with one word scan and dict look-ups.
+
+    Plain words are screened with a set intersection first, so a clean reply costs one
+    ``findall`` and one set operation. Words with digits or symbols are normalised from
+    leetspeak ("sh1t" -> "shit", "a$$" -> "ass") and masked words ("f***ing") are matched
+    against well-known targets of the same length.
+    """
+
+    def __init__(self) -> None:
+        surge = _read_yaml("profanity")["terms"]
+        ours = _read_yaml("professionalism")
+        self.terms: dict[str, Term] = {}
+        for raw, (rating, kind) in {**surge, **ours["extra_terms"]}.items():
+            key = _norm_key(str(raw))
+            if key:
+                self.terms[key] = Term(key, float(rating), str(kind))
+        for word in ours["insult_nouns"]:
+            self.terms.setdefault(word, Term(word, 2.0, "insult"))
+        self.name_sensitive = frozenset(ours["name_sensitive"])
+        self.max_words = max(k.count(" ") + 1 for k in self.terms)
+        #: First word of every multi-word term -> the lengths to try at that word.
+        self.multi_first: dict[str, tuple[int, ...]] = {}
+        lengths: dict[str, set[int]] = {}
+        for key in self.terms:
+            parts = key.split(" ")
+            if len(parts) > 1:
+                lengths.setdefault(parts[0], set()).add(len(parts))
+        self.multi_first = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+        # The screen holds every single-word term and, for each multi-word term, its most
+        # distinctive word ("hell" for "what the hell"), so that common words like "the"
+        # do not send every reply down the slow path.
+        from tonecheck.checks.clarity import load_dictionary
+
+        freq = load_dictionary().freq
+        screen: dict[str, set[frozenset[str]]] = {}
+        for key in self.terms:
+            words = re.findall(r"[a-z]+", key)
+            if " " not in key and key.isalpha():
+                screen.setdefault(key, set()).add(frozenset())
+                continue
+            parts = [w for w in words if w not in _STOP and len(w) > 1]
+            if not parts:
+                continue  # "f_u_c_k", "s.o.b.": only reachable as odd shapes
+            rare = min(parts, key=lambda w: (freq.get(w, 0), -len(w)))
+            screen.setdefault(rare, set()).add(frozenset(parts) - {rare})
+        #: word -> the other words a term with it needs ("wet" for "back" in "wet back").
+        self.screen_needs = {w: tuple(sorted(r, key=len)) for w, r in screen.items()}
+        self.screen = frozenset(screen)
+        by_len: dict[int, list[str]] = {}
+        for t in _MASK_TARGETS:
+            by_len.setdefault(len(t), []).append(t)
+        self.mask_targets = by_len
+
+    # -- normalisation ---------------------------------------------------------------
+    def lookup(self, word: str) -> tuple[Term | None, bool]:
+        """The term a single word stands for (plain, leetspeak, stretched or masked).
+
+        Returns ``(term, masked)``; ``(None, False)`` when the word is not profane.
+        """
+        t = self.terms.get(word)
+        if t is not None:
+            return t, False
+        if word.isalpha():
+            if len(word) > 3 and _has_run(word):
+                return self._stretched(word), False
+            return None, False
+        if not any(c.isalpha() for c in word):
+            return None, False
+        w = word.lstrip("#").rstrip("!.")
+        if not w:
+            return None, False
+        if any(c in _MASK_CHARS for c in w):
+            return self._masked(w)
+        if any(c.isdigit() for c in w):
+            # "a55", "x69": letters then digits only is a product code, not leetspeak.
+            first_digit = next(i for i, c in enumerate(w) if c.isdigit())
+            if not any(c.isalpha() for c in w[first_digit:]):
+                return None, False
+        t = self.terms.get(w)
+        if t is not None:
+            return t, False
+        for table in (_LEET, None):
+            cand = w.translate(table) if table else w.translate(_LEET_L).translate(_LEET)
+            if not cand.replace("'", "").isalpha():
+                continue
+            t = self.terms.get(cand)
+            if t is not None:
+                return t, False
+            if _has_run(cand):
+                t = self._stretched(cand)
+                if t is not None:
+                    return t, False
+        return None, False
+
+    def _stretched(self, word: str) -> Term | None:
+        """'fuuuuck' -> 'fuck', 'shiiit' -> 'shit' (runs of three or more letters)."""
+        one = re.sub(r"(.)\1{2,}", r"\1", word)
+        t = self.terms.get(one)
+        if t is None:
+            t = self.terms.get(re.sub(r"(.)\1{2,}", r"\1\1", word))
+        return t
+
+    def _masked(self, w: str) -> tuple[Term | None, bool]:
+        if w[0] in _MASK_CHARS:
+            # "*sigh*", "**bold**": emphasis, not masking.
+            return None, False
+        stars = sum(c in _MASK_CHARS for c in w)
+        if stars == 1 and w[-1] in _MASK_CHARS:
+            return None, False  # "price*": a footnote marker
+        letters = w.translate(_LEET)
+        for target in self.mask_targets.get(len(w), ()):
+            if all(a == b or a in _MASK_CHARS for a, b in zip(letters, target, strict=True)):
+                t = self.terms.get(target)
+                if t is not None:
+                    return t, True
+        return None, False
+
+    # -- scanning --------------------------------------------------------------------
+    def might_match(self, low: str, words: Iterable[str] | None = None) -> bool:
+        """Cheap screen: could ``low`` (lower-cased text) contain a term at all?
+
+        One set intersection for plain words and one regex scan for the shapes that
+        leetspeak, masking, stretching and spelling-out need.
+        """
+        return self._plain(low, words) or _ODD_RE.search(low) is not None
+
+    def _plain(self, low: str, words: Iterable[str] | None) -> bool:
+        words = frozenset(_ALPHA_RE.findall(low)) if words is None else frozenset(words)
+        return any(
+            any(need <= words for need in self.screen_needs[w]) for w in self.screen.intersection(words)
+        )
+
+    def find(self, text: str, low: str | None = None, words: Iterable[str] | None = None) -> list[Hit]:
+        """Every term in ``text``, longest match first, as character spans."""
+        low = text.lower() if low is None else low
+        if len(low) != len(text):
+            low = "".join(c.lower()[:1] or c for c in text)
+        if not self._plain(low, words):
+            # Only odd shapes (leetspeak, masking, stretching, spelled-out letters) can
+            # match: look at the words that contain them, not at every word.
+            return self._odd_hits(low) if _ODD_RE.search(low) else []
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(low)]
+        hits: list[Hit] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            s, e, w = toks[i]
+            lens = self.multi_first.get(w)
+            matched = False
+            if lens:
+                for k in lens:
+                    if i + k > n:
+                        continue
+                    key = " ".join(t[2] for t in toks[i : i + k])
+                    term = self.terms.get(key)
+                    if term is not None and _adjacent(low, toks, i, k):
+                        hits.append(Hit(s, toks[i + k - 1][1], term))
+                        i += k
+                        matched = True
+                        break
+            if matched:
+                continue
+            if w[0] == "#" or (s > 0 and low[s - 1] == "#") or low.startswith(("…", "&#8230;"), e):
+                i += 1  # a hashtag is a tag, not a word used; "nig…" is a word cut short
+                continue
+            if w in self.terms:
+                term, masked = self.terms[w], False
+            elif w.isalpha() and (len(w) < 4 or not _RUN_RE.search(w)):
+                i += 1
+                continue
+            else:
+                term, masked = self.lookup(w)
+            if term is not None:
+                end = e
+                # Trailing "!" or "." belong to the sentence, not the word.
+                while end > s + 1 and low[end - 1] in "!." and not masked:
+                    if self.terms.get(low[s : end - 1]) is None and term.term != low[s:end]:
+                        end -= 1
+                    else:
+                        break
+                hits.append(Hit(s, end, term, masked))
+            i += 1
+        return self._extra_hits(low, hits)
+
+    def _odd_hits(self, low: str) -> list[Hit]:
+        hits: list[Hit] = []
+        seen = -1
+        for o in _ODD_RE.finditer(low):
+            if o.start() < seen:
+                continue
+            left = o.start()
+            while left > 0 and low[left - 1] in _WORD_CHARS:
+                left -= 1
+            m = _WORD_RE.match(low, left)
+            if m is None:
+                continue
+            s, e, w = m.start(), m.end(), m.group()
+            seen = e
+            if w[0] == "#" or (s > 0 and low[s - 1] == "#") or low.startswith(("…", "&#8230;"), e):
+                continue
+            term, masked = self.lookup(w)
+            if term is not None:
+                end = e
+                while end > s + 1 and low[end - 1] in "!." and not masked and term.term != low[s:end]:
+                    end -= 1
+                hits.append(Hit(s, end, term, masked))
+        return self._extra_hits(low, hits)
+
+    def _extra_hits(self, low: str, hits: list[Hit]) -> list[Hit]:
+        """Spelled-out ("f.u.c.k") and dashed ("f--k") forms, then sort."""
+        for m in _SPELLED_RE.finditer(low):
+            word = re.sub(r"[._]", "", m.group())
+            term, _ = self.lookup(word)
+            if term is not None and not any(h.start <= m.start() < h.end for h in hits):
+                hits.append(Hit(m.start(), m.end(), term, True))
+        if "--" in low:
+            for m in _DASHED_RE.finditer(low):
+                term, _ = self._masked(m.group().replace("-", "*"))
+                if term is not None:
+                    hits.append(Hit(m.start(), m.end(), term, True))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+
+def _has_run(word: str) -> bool:
+    return any(word[i] == word[i + 1] == word[i + 2] for i in range(len(word) - 2))
+
+
+def _adjacent(low: str, toks: list[tuple[int, int, str]], i: int, k: int) -> bool:
+    """Tokens i..i+k-1 are separated only by spaces, hyphens or underscores."""
+    for j in range(i, i + k - 1):
+        gap = low[toks[j][1] : toks[j + 1][0]]
+        if len(gap) > 3 or gap.strip(" -_\t") != "":
+            return False
+    return True
+
+
+@cache
+def profanity_matcher() -> ProfanityMatcher:
+    """The shared matcher (built once per process: the lexicons never change at run time)."""
+    return ProfanityMatcher()
+
+
+# ---------------------------------------------------------------------------------------
+# PRO001 profanity
+# ---------------------------------------------------------------------------------------
+
+_INSULT_KINDS = frozenset({"insult", "slur"})
+#: "I'm such an idiot", "I feel stupid": the agent about themself, not the customer.
+_SELF_RE = re.compile(
+    r"\b(?:i(?:'m|’m| am| was| feel| felt)|made me (?:look|feel)|me|myself)"
+    r"(?:\s+(?:such|so|like|a|an|total|complete|bit|of|really|very|being)){0,4}\s*$"
+)
+#: Reported speech: "the message calling you an idiot".
+_REPORTED_RE = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|referr(?:ed|ing) to|describ(?:ed|ing))\s+(?:you|him|her|them|a customer|"
+    r"customers?|someone)\s+(?:as\s+)?(?:an?\s+)?(?:\w+\s+)?$"
+)
+_NEG_NEAR_RE = re.compile(r"\b(?:not|never|no|nobody|nothing|n't|none)\b|n't\b")
+
+
+def _title(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"
+
+
+_PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z'’]*)(\.?) +$")
+_NEXT_WORD_RE = re.compile(r" +([A-Za-z][A-Za-z'’]*)")
+
+
+def _looks_like_name(text: str, start: int, end: int, sensitive: bool) -> bool:
+    """'Dick Van Dyke', 'Mr Coon', 'ask Dick about it': a capitalised term used as a name.
+
+    A title-case term next to another capitalised word or after an honorific is a name;
+    a name-like term ("Dick", "Dyke") in title case anywhere but a sentence start is too.
+    """
+    if not _title(text[start:end]):
+        return False
+    prev = _PREV_WORD_RE.search(text, max(0, start - 30), start)
+    if prev:
+        pw = prev.group(1)
+        if pw.lower() in _HONORIFICS or (_title(pw) and not prev.group(2)):
+            return True
+    nxt = _NEXT_WORD_RE.match(text, end)
+    if nxt and _title(nxt.group(1)):
+        return True
+    return sensitive and not _sentence_start(text, start)
+
+
+def _alt(words: Iterable[str]) -> str:
+    items = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[- ]?") for w in items)
+
+
+_INTENS = (
+    r"(?:so|really|just|being|completely|totally|clearly|very|too|that|a\s+bit|kind\s+of|kinda|"
+    r"pretty|quite|absolutely|utterly|incredibly|genuinely|such|beyond|plain|downright|simply|"
+    r"seriously|bloody|fucking|f\*+ing|a|an|the|biggest|total|complete|absolute|real|right|"
+    r"proper|massive|huge|little|stupid|dumb|useless|lazy|some|an?\s+actual|actual)"
+)
+_YOU = (
+    r"(?:you(?:'re|’re|\s+are|\s+r|\s+were|\s+must\s+be|\s+seem(?:\s+like)?|\s+sound(?:\s+like)?|"
+    r"\s+look(?:\s+like)?|\s+act(?:ing)?(?:\s+like)?|\s+being)|ur|u\s+r|are\s+you|aren't\s+you|"
+    r"(?:such|what)\s+an?)"
+)
+_THIRD = (
+    r"(?:(?:he|she)(?:'s|’s|\s+is|\s+was)|they(?:'re|’re|\s+are)|(?:this|that)\s+"
+    r"(?:guy|woman|lady|man|customer|client|person|one|dude|bloke|girl|chick|fella|caller)"
+    r"(?:'s|’s|\s+is|\s+was))"
+)
+_PEOPLE = (
+    r"(?:customers?|clients?|guys?|m[ae]n|wom[ae]n|lady|ladies|persons?|people|dudes?|blokes?|"
+    r"fellas?|users?|callers?|girls?|boys?|karens?|cows?|pricks?|questions?|requests?|"
+    r"complaints?|ideas?|people)"
+)
+
+
+def _insult_frames(lex: dict[str, Any]) -> re.Pattern[str]:
+    """One regex for insults that need a frame: '(you're|such a|he's) NOUN/ADJ', 'ADJ customer'."""
+    nouns = _alt(lex["insult_frame_nouns"])
+    you_nouns = _alt(lex["insult_you_nouns"])
+    adjs = _alt(lex["insult_adjectives"])
+    you_adjs = _alt(lex["insult_you_adjectives"])
+    return re.compile(
+        rf"\b(?:{_YOU}|{_THIRD}|you)\s+(?:{_INTENS}\s+){{0,3}}(?P<noun>{nouns})\b"
+        rf"|\b(?:{_YOU})\s+(?:{_INTENS}\s+){{0,3}}(?P<ynoun>{you_nouns})\b(?!\s+(?:of|for|to|with|in)\b)"
+        rf"|\b(?:{_YOU}|{_THIRD})\s+(?:{_INTENS}\s+){{0,3}}(?P<adj>{adjs})\b(?!\s+to\b)"
+        rf"|\b(?:{_YOU})\s+(?:{_INTENS}\s+){{0,3}}(?P<yadj>{you_adjs})\b(?!\s+(?:to|with|about|at)\b)"
+        rf"|\b(?P<adjn>{adjs})\s+(?:(?:little|old|f\*+ing|fucking|bloody)\s+)?{_PEOPLE}\b",
+        re.IGNORECASE,
+    )
+
+
+class Profanity(Check):
+    code = "PRO001"
+    name = "profanity"
+    category = "professionalism"
+    default_severity = Severity.ERROR
+    summary = "Swearing, slurs or insults in the reply, including masked forms like 'f***'."
+    what = (
+        "Finds swear words, slurs and insults in the agent's reply: about 1,500 terms rated for "
+        "severity (the Surge AI profanity list, MIT) plus insults aimed at the customer ('idiot', "
+        "'you're stupid', 'this clown'). Masked and leetspeak forms count: 'f***ing', 'sh*t', "
+        "'sh1t', 'a$$', 'f.u.c.k'. Severity rises with the term: mild swears ('damn', 'crap') "
+        "are warnings; strong swears, slurs and insults are errors."
+    )
+    why = (
+        "One swear word or insult in a reply is the kind of message customers screenshot and "
+        "post. It ends trust in the agent and the company, whatever else the reply got right."
+    )
+    limits = (
+        "Matches whole words, so 'class', 'Scunthorpe' and 'cocktail' are safe, and a "
+        "capitalised term used as a name ('Dick Van Dyke') is skipped; a swear glued to "
+        "another word ('shitshow' aside) or spelled with spaces between every letter is missed. "
+        "Words in quotation marks are treated as quoted, not used. Words that are insults only "
+        "in context ('slow', 'clown') need a frame such as 'you're so ...'."
+    )
+    instead = "Remove the word. Describe the problem in neutral terms; never call the customer names."
+    examples: ClassVar[dict[str, list[Example]]] = {
+        "fail": [
+            "Ugh, this guy is such a f***ing idiot. I can't deal with this shit today.",
+            "Honestly, that's a stupid question, the answer is on the website.",
+            "Sorry, the damn system is down again.",
+            "Tell your sh1tty manager to call us.",
+            "Are you deaf? I said the refund is processing.",
+        ],
+        "pass": [
+            "Your class starts on Monday; we'll assess the damage when the courier collects it.",
+            "The cocktail shaker ships from our Scunthorpe warehouse.",
+            "Our guest tonight is Dick Van Dyke.",
+            "There's no such thing as a stupid question, happy to explain.",
+            {
+                "context": [("customer", "This is complete shit. Fix it NOW.")],
+                "reply": "I'm sorry it's been so frustrating. I've reset the router and it's back online.",
+            },
+            "You wrote \"this is crap\" and you're right to be annoyed: I've refunded you.",
+        ],
+    }
+
+    def setup(self) -> None:
+        from tonecheck.lexicon import compile_phrases
+
+        self.matcher = profanity_matcher()
+        lex = _read_yaml("professionalism")
+        self.frames = _insult_frames(lex)
+        self.innocent = compile_phrases(lex["innocent_phrases"])
+        self.homographs = frozenset(lex["foreign_homographs"])
+        self.foreign_words = frozenset(lex["foreign_function_words"])
+        # A cheap screen for the frame regex: any frame word present at all?
+        words: set[str] = set()
+        for key in ("insult_frame_nouns", "insult_you_nouns", "insult_adjectives", "insult_you_adjectives"):
+            for w in lex[key]:
+                parts = [x for x in re.findall(r"[a-z]+", w.lower()) if x not in _STOP]
+                words.update(parts[:1])
+        self.frame_screen = frozenset(words)
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        text = reply.text
+        parsed = reply.parsed
+        low = parsed.lower
+        taken: list[tuple[int, int]] = []
+        words = alpha_words(parsed)
+        hits = self.matcher.find(text, low, words)
+        safe: list[tuple[int, int]] = []
+        if hits:
+            safe = [m.span() for m in self.innocent.finditer(text)]
+        foreign: bool | None = None
+        for hit in hits:
+            if any(a <= hit.start and hit.end <= b for a, b in safe):
+                continue  # "doo-wop", "pussy willow", "Moby Dick"
+            if hit.term.term in self.homographs:
+                if foreign is None:
+                    foreign = self._foreign(low)
+                if foreign:
+                    continue  # Dutch "hoe" (how), Spanish "negro" (black)
+            if self._skip(reply, hit.start, hit.end, hit.term):
+                continue
+            taken.append((hit.start, hit.end))
+            yield self._term_finding(text, hit)
+        if self.frame_screen.intersection(words):
+            for m in self.frames.finditer(low):
+                group = next(g for g in ("noun", "ynoun", "adj", "yadj", "adjn") if m.group(g))
+                s, e = m.span(group)
+                if any(ts < e and s < te for ts, te in taken):
+                    continue
+                if self._skip(reply, s, e, None, frame_start=m.start()):
+                    continue
+                taken.append((s, e))
+                yield self.finding(
+                    m.start() if group != "adjn" else s,
+                    m.end(),
+                    f"Insults the customer: '{text[m.start():m.end()]}'.",
+                    "Never describe the customer or their question this way. Answer the "
+                    "question, or say what you need from them in neutral words.",
+                    severity=Severity.ERROR,
+                )
+
+    def _foreign(self, low: str) -> bool:
+        """Does the reply read as Dutch, Spanish, Portuguese, German or Danish?"""
+        words = set(_WORD_RE.findall(low))
+        return len(words & self.foreign_words) >= 2
+
+    def _skip(self, reply: Reply, start: int, end: int, term: Term | None, frame_start: int | None = None) -> bool:
+        text = reply.text
+        parsed = reply.parsed
+        if parsed.in_quotes(start, end):
+            return True  # quoted, not used: 'you wrote "this is crap"'
+        word = parsed.lower[start:end]
+        if reply.in_glossary(text[start:end]):
+            return True
+        if term is not None and _looks_like_name(text, start, end, word in self.matcher.name_sensitive):
+            return True
+        if term is not None and term.term in ("af", "wth") and not text[start:end].islower():
+            return True  # "AF" (autofocus), "WTH" as an acronym
+        if term is None or (term.kind in _INSULT_KINDS and term.rating < 2.4):
+            lo = frame_start if frame_start is not None else start
+            s_start, _ = parsed.sentence_at(lo)
+            before = parsed.lower[max(s_start, lo - 40) : lo]
+            if _NEG_NEAR_RE.search(before):
+                return True  # "you're not stupid", "no such thing as a stupid question"
+            if frame_start is None and (_SELF_RE.search(before) or _REPORTED_RE.search(before)):
+                return True  # "I'm such an idiot", "the message calling you an idiot"
+        return False
+
+    def _term_finding(self, text: str, hit: Hit) -> Finding:
+        term = hit.term
+        shown = text[hit.start : hit.end]
+        if term.kind == "slur":
+            what, sev = "a slur", Severity.ERROR
+        elif term.kind == "insult":
+            what, sev = "an insult", Severity.ERROR
+        elif term.rating >= 1.5:
+            what, sev = "strong swearing", Severity.ERROR
+        else:
+            what, sev = "swearing", Severity.WARNING
+        if hit.masked:
+            what += " (masked, but still read as such)"
+        return self.finding(
+            hit.start,
+            hit.end,
+            f"'{shown}' is {what}.",
+            "Remove it. Say what went wrong in neutral words; a customer can quote this reply anywhere.",
+            severity=sev,
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# PRO003 shouting
+# ---------------------------------------------------------------------------------------
+
+_CAPS_RE = re.compile(r"(?<![\w@#/.^~-])[A-Z][A-Z'’]{1,30}(?![\w@/-])")
+#: Agent initials signing a message: "... ^JAY", "- CM" at the very end.
+_SIGNATURE_RE = re.compile(r"(?:[\^~-]\s?|\s)[A-Z]{2,4}\s*$")
+_CAPS_RUN_GAP_RE = re.compile(r"^(?:[\s,;:&-]{1,4}|\s+(?:I|A|&)\s+)$")
+_PUNCT_RUN_RE = re.compile(r"[!?]{3,}|[!?](?:\s?[!?]){3,}")
+#: "click SAVE", "type CANCEL", "the SUBMIT button": interface labels and keywords, not shouting.
+_LABEL_BEFORE_RE = re.compile(
+    r"(?:\b(?:click|tap|press|select|choose|hit|type|enter|reply|text|send|say|mark|marked|"
+    r"label(?:l)?ed|called|named|says|reads|shows|showing|displays|status|option|button|tab|"
+    r"menu|word|code|promo|coupon|voucher|keyword|field|set\s+to|shown\s+as|appears\s+as|"
+    r"under|in|on|from|to|via)\b[\s\"'“‘(*]{1,4}(?:(?:the|on|a|an)\s+[*]{0,2})?|[\"'“‘(>:*+]\s?)$",
+    re.IGNORECASE,
+)
+_LABEL_AFTER_RE = re.compile(
+    r"^[\"'”’)*]{0,2}\s{0,2}(?:button|tab|menu|option|key|link|field|screen|page|setting|mode|"
+    r"status|box|icon|plan|tier|package|bundle|edition|model|code|account|card|app|feature|"
+    r"section|folder)s?\b",
+    re.IGNORECASE,
+)
+
+
+class Shouting(Check):
+    code = "PRO003"
+    name = "shouting"
+    category = "professionalism"
+    default_severity = Severity.WARNING
+    summary = "All-caps words or runs of '!!!' / '???' in the reply."
+    what = (
+        "Flags words written in capitals for emphasis ('PLEASE READ THE EMAIL', 'the NEW "
+        "password') and runs of three or more exclamation or question marks. Acronyms (PIN, "
+        "RMA, DNS), product codes with digits, interface labels ('click SAVE', 'the SUBMIT "
+        "button'), placeholders, quoted words and the team glossary are not shouting."
+    )
+    why = (
+        "Capitals and '!!!' read as raised voices. Aimed at a customer who is already "
+        "frustrated, they sound impatient or condescending."
+    )
+    limits = (
+        "A capitalised word counts as shouting when it is a common English word; a rare "
+        "word in capitals is taken for an acronym. Add your own acronyms and product names "
+        "to the glossary. Option `min_word_length` (default 2) sets the shortest word counted."
+    )
+    instead = "Write in sentence case. If something matters, say why it matters in plain words."
+    options: ClassVar[dict[str, Any]] = {"min_word_length": 2}
+    examples: ClassVar[dict[str, list[Example]]] = {
+        "fail": [
+            "You have to log in with the NEW password. PLEASE READ THE EMAIL!!!",
+            "Why would you do that???",
+            "I HAVE ALREADY EXPLAINED THIS.",
+        ],
+        "pass": [
+            "Your RMA number is RMA-20931 and the PIN is on the back of the SIM card.",
+            "Click SAVE, then tap the SUBMIT button.",
+            "Use the code WELCOME15 at checkout.",
+            "Great news, it's fixed!",
+            {
+                "context": [("customer", "WHY IS THIS STILL BROKEN???")],
+                "reply": "I'm sorry it's still not working. I've reset the line; it should be back in five minutes.",
+            },
+        ],
+    }
+
+    def setup(self) -> None:
+        from tonecheck.checks.clarity import load_dictionary
+
+        lex = _read_yaml("professionalism")
+        self.acronyms = frozenset(w.upper() for w in lex["acronyms"])
+        self.freq = load_dictionary().freq
+        self.min_len = int(self.opts["min_word_length"])
+
+    def _shouted_word(self, reply: Reply, word: str) -> bool:
+        """A capitalised common English word (not an acronym, code or glossary term)."""
+        bare = word.rstrip("'’S") if word.endswith(("'S", "’S")) else word
+        if len(bare) < max(2, self.min_len) or bare in self.acronyms or reply.in_glossary(bare):
+            return False
+        return self.freq.get(bare.lower(), 0) >= 2
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        text = reply.text
+        has_caps = any("A" <= c <= "Z" for c in text) and _CAPS_RE.search(text) is not None
+        if has_caps:
+            yield from self._caps(reply, state)
+        if "!!" in text or "??" in text or "?!" in text or "!?" in text:
+            for m in _PUNCT_RUN_RE.finditer(text):
+                if reply.parsed.in_quotes(m.start(), m.end()):
+                    continue
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"'{m.group()}' reads as shouting or exasperation.",
+                    "Use one '!' or '?' at most.",
+                )
+
+    def _caps(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        text = reply.text
+        skip = [m.span() for rx in (URL_RE, EMAIL_RE, PLACEHOLDER_RE) for m in rx.finditer(text)]
+        names = state.name_parts() | state.agent_names
+        words: list[tuple[int, int, bool]] = []  # (start, end, shouted)
+        for m in _CAPS_RE.finditer(text):
+            s, e = m.span()
+            if any(a <= s < b for a, b in skip) or reply.parsed.in_quotes(s, e):
+                continue
+            w = m.group()
+            if w.lower() in names:
+                continue
+            words.append((s, e, self._shouted_word(reply, w)))
+        # Group neighbouring capitalised words into runs ("PLEASE READ THE EMAIL").
+        runs: list[list[tuple[int, int, bool]]] = []
+        for item in words:
+            if runs and _CAPS_RUN_GAP_RE.match(text[runs[-1][-1][1] : item[0]]):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        for run in runs:
+            shouted = [w for w in run if w[2]]
+            if not shouted:
+                continue
+            s, e = run[0][0], run[-1][1]
+            if len(run) == 1 and (e - s < 3 or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text))):
+                continue  # "NO" alone; initials signing the reply
+            if len(run) <= 3:
+                before = text[max(0, s - 30) : s]
+                after = text[e : e + 20]
+                if _LABEL_BEFORE_RE.search(before) or _LABEL_AFTER_RE.match(after):
+                    continue  # "click SAVE", "click on **END CHAT**", "the PREMIUM plan"
+            shown = text[s:e]
+            yield self.finding(
+                s,
+                e,
+                f"'{shown}' is written in capitals, which reads as shouting.",
+                f"Write it in sentence case ('{shown.capitalize() if len(run) > 1 else shown.lower()}').",
+            )
+
+
+# ---------------------------------------------------------------------------------------
+# PRO002 misdirected-message
+# ---------------------------------------------------------------------------------------
+
+#: People a "he"/"she" in a reply can legitimately refer to.
+_PERSON_NOUNS = (
+    r"courier|driver|engineer|technician|tech|installer|colleague|manager|supervisor|lead|"
+    r"agent|rep|representative|advisor|adviser|specialist|team|member|husband|wife|partner|"
+    r"son|daughter|mother|mum|mom|father|dad|parent|brother|sister|friend|neighbou?r|landlord|"
+    r"landlady|tenant|boss|owner|holder|seller|vendor|merchant|doctor|nurse|postman|postwoman|"
+    r"carrier|delivery\s+person|person|recipient|sender|caller|guest|child|kid|baby|boy|girl|"
+    r"grandmother|grandfather|gran|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fiancee?|"
+    r"boyfriend|girlfriend|client|employee|staff|officer|accountant|lawyer|solicitor|"
+    r"executor|carer|caregiver|student|pupil|teacher|user|beneficiary|account\s+holder|"
+    r"relative|family|cat|dog|puppy|kitten|horse|pet"
+)
+_PERSON_RE = re.compile(rf"\b(?:{_PERSON_NOUNS})s?\b", re.IGNORECASE)
+#: A capitalised word not at a sentence start: a name that "he"/"she" may refer to.
+_NAME_RE = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{1,20}\b|(?<=\bI'm )[A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
+_PRONOUN_RE = re.compile(
+    r"\b(?:he|she)(?:'s|’s|\s+(?:is|was|has|keeps|kept|wants|won't|will\s+not|doesn't|does\s+not|"
+    r"didn't|can't|cannot|just|still|says|said|thinks|claims|insists|refuses|asked|asks|"
+    r"isn't|wasn't|hasn't|needs|literally|already|really|actually|clearly|obviously|never|"
+    r"always|apparently|seems|sounds|gets|got|won't|reckons|wants))\b"
+    r"|\b(?:take|handle|deal\s+with|talk\s+to|grab|transfer|escalate|calm|call)\s+(?:him|her)\b(?!\s+(?:to|at|on|back))",
+    re.IGNORECASE,
+)
+#: The customer in the third person: "this guy", "the customer keeps asking", "cust wants".
+_THIRD_PERSON_RE = re.compile(
+    r"\b(?:this|that)\s+(?:guy|lady|dude|chick|bloke|woman|man|girl|fella|karen|clown|idiot|"
+    r"muppet|numpty|moron|genius|one\s+again|cust|cx)\b(?!\s+(?:who|that|from|at|in|on|with)\b)"
+    r"|\b(?:this|that)\s+(?:customer|client|caller|cust|cx)(?:'s|’s|\s+(?:is|was|has|keeps|kept|"
+    r"wants|won't|doesn't|didn't|can't|just|still|says|said|thinks|claims|insists|refuses|asked|"
+    r"asks|again|literally|already|really|actually|clearly|obviously|never|apparently|seems|"
+    r"sounds|gets|reckons))\b"
+    r"|\bthe\s+(?:customer|client|caller|cust|cx)\s+(?:keeps|kept|wants|won't|doesn't\s+(?:get|understand)|"
+    r"just|still|says|said|thinks|claims|insists|refuses|is\s+(?:asking|being|angry|upset|complaining|"
+    r"annoying|still|back|on\s+the\s+phone|shouting|yelling|rude)|asked\s+again|called\s+(?:again|back)|"
+    r"again|literally|clearly|obviously|apparently|reckons|needs\s+to\s+calm)\b"
+    r"|\b(?:cust|cx)\s+(?:is|was|has|wants|says|said|keeps|called|asked|asks|needs|claims)\b"
+    r"|^\W{0,3}(?:the\s+)?(?:customer|cust|cx|client|caller)\s+(?:is\s+|was\s+)?(?:being|says|said|wants|keeps|"
+    r"asking|asked|claims|insists|refuses|angry|upset|annoyed|difficult|rude|again)\b"
+    r"|\bthe\s+same\s+(?:guy|lady|woman|man|dude|bloke|chick|girl|customer|one)\s+(?:from|as|again|who\s+called)\b"
+    r"|\bwho\s+wants\s+(?:him|her|this\s+one)\b",
+    re.IGNORECASE,
+)
+#: Chatter meant for colleagues, never for a customer.
+_CHATTER_RE = re.compile(
+    r"\[(?:internal|int|note|private|staff)\]|^\W{0,2}(?:internal(?:\s+note)?|private\s+note|staff\s+only)\s*:"
+    r"|\b(?:lol|lmao|lmfao|rofl|ugh+|brb|smh|jfc|fml|omfg|ffs|afk|ttyl|ikr|wtf|"
+    r"kill\s+me(?:\s+now)?|can'?t\s+deal\s+with\s+(?:him|her|them|this\s+(?:one|guy|shit|crap|today|anymore))|"
+    r"so\s+done\s+with|"
+    r"(?:take|taking)\s+over\s+(?:this|him|her)|over\s+to\s+you|your\s+turn|wrong\s+(?:chat|window|tab)|"
+    r"note\s+to\s+self|internal\s+note|not\s+for\s+(?:the\s+)?(?:customer|cust)|todo:|to\s+do:|"
+    r"anyone\s+(?:know|free|around)|can\s+someone\s+(?:else\s+)?(?:take|cover|check|grab|deal|look|handle|jump)|"
+    r"someone\s+(?:take|grab|cover)|"
+    r"pls\s+(?:take|grab|help|escalate)|take\s+this\s+one|help\s+me\s+out\s+here)\b",
+    re.IGNORECASE,
+)
+#: On their own these are unprofessional venting at the customer (profanity's business at
+#: most), not proof of a message meant for someone else; with another sign they are.
+_WEAK_CHATTER = frozenset({"lol", "lmao", "lmfao", "rofl", "brb", "afk", "ttyl", "ikr", "smh", "jfc",
+                           "fml", "omfg", "ffs", "wtf"})
+#: "@Sam can you ...": a colleague tagged in a request.
+_MENTION_RE = re.compile(r"(?<![\w.])@([A-Za-z][\w.]{1,30})")
+_MENTION_REQUEST_RE = re.compile(
+    r"^[,:]?\s+(?:can|could|would|will|pls|please|plz|take|grab|handle|deal|help|look|check|fyi|"
+    r"this|he|she|him|her|cust|any|u|you|are|r\s+u|do\s+you|need|over)\b",
+    re.IGNORECASE,
+)
+#: Words one of which every pattern above needs: replies without any skip the regexes.
+_THIRD_SCREEN = frozenset({
+    "guy", "lady", "dude", "chick", "bloke", "woman", "man", "girl", "fella", "karen", "clown",
+    "idiot", "muppet", "numpty", "moron", "genius", "cust", "cx", "customer", "client",
+    "caller", "same", "wants",
+})
+_CHATTER_SCREEN = frozenset({
+    "lol", "lmao", "lmfao", "rofl", "ugh", "ughh", "ughhh", "ughhhh", "brb", "smh", "jfc", "fml",
+    "omfg", "ffs", "afk", "ttyl", "ikr", "wtf", "kill", "deal", "done", "over", "turn", "wrong",
+    "self", "internal", "int", "private", "staff", "note", "todo", "do", "anyone", "someone",
+    "pls", "take", "help",
+})
+_PRONOUN_SCREEN = frozenset({"he", "she", "him", "her"})
+_GREETING_RE = re.compile(r"^\W{0,3}(?i:hi|hey|hello|yo|morning|hiya|dear)\b[\s,!]+([A-Z][a-z]{1,20})\b")
+
+
+class MisdirectedMessage(Check):
+    code = "PRO002"
+    name = "misdirected-message"
+    category = "professionalism"
+    default_severity = Severity.ERROR
+    summary = "Text meant for a colleague, not the customer: 'lol this guy', '@Sam can you take this'."
+    what = (
+        "Finds replies written as if to a colleague: the customer in the third person ('this "
+        "guy', 'the customer keeps asking', 'she won't stop', 'cust wants'), internal chatter "
+        "('lol', 'ugh', 'brb', 'kill me'), a colleague tagged with a request ('@Sam can you take "
+        "him'), a greeting to a colleague by name, and notes to self ('note to self', 'TODO:'). "
+        "'He' or 'she' about a courier, a colleague or a relative the conversation mentions is "
+        "the legitimate third person and is not flagged."
+    )
+    why = (
+        "A message about the customer that reaches the customer is one of the worst things a "
+        "support team can send: it shows what the team really thinks and cannot be taken back."
+    )
+    limits = (
+        "'He' or 'she' with no person mentioned anywhere in the conversation is read as the "
+        "customer; a name the reply mentions in passing counts as a person it may refer to. "
+        "A friendly 'lol' on its own is not flagged; with other signs it is."
+    )
+    instead = (
+        "Keep internal messages in internal channels. Before sending, check which window you are "
+        "typing in; address the customer as 'you'."
+    )
+    examples: ClassVar[dict[str, list[Example]]] = {
+        "fail": [
+            "Ugh, this guy is such a pain, he's been going on about a 15% code for ten minutes. @Sam can you take him lol",
+            "She keeps asking for a refund she isn't entitled to.",
+            {
+                "context": [("customer", "My order hasn't arrived."), ("agent", "Let me check."), ("customer", "Any news?")],
+                "reply": "the customer is asking again, can someone take over this one",
+            },
+            "note to self: check the refund for order 55102 tomorrow",
+        ],
+        "pass": [
+            "The courier said he'll be there between 9 and 12.",
+            {
+                "context": [("customer", "My husband placed the order but I can't see it.")],
+                "reply": "He can add you as a second user; once he does, you'll see it.",
+            },
+            "I've spoken to Mark in billing and he's refunded the difference.",
+            "Haha, that's a great name for a dog! Your order ships today.",
+            "Thanks for your patience, I've sent the new code to your email.",
+        ],
+    }
+
+    def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        text = reply.text
+        low = reply.parsed.lower
+        words = alpha_words(reply.parsed)
+        signals: list[tuple[int, int, str, bool]] = []  # (start, end, what, strong)
+        third = not _THIRD_SCREEN.isdisjoint(words)
+        chatter = not _CHATTER_SCREEN.isdisjoint(words) or "[" in text
+        for m in _THIRD_PERSON_RE.finditer(text) if third else ():
+            if not reply.parsed.in_quotes(m.start(), m.end()):
+                signals.append((m.start(), m.end(), "the customer in the third person", True))
+        for m in _CHATTER_RE.finditer(text) if chatter else ():
+            if reply.parsed.in_quotes(m.start(), m.end()):
+                continue
+            word = low[m.start() : m.end()]
+            weak = word in _WEAK_CHATTER or word.startswith("ugh") or word in ("over to you", "your turn")
+            signals.append((m.start(), m.end(), "internal chatter", not weak))
+        if "@" in text:
+            for m in _MENTION_RE.finditer(text):
+                if EMAIL_RE.match(text, max(0, m.start() - 64)) and "." in text[m.end() : m.end() + 1]:
+                    continue
+                name = m.group(1).lower()
+                if name in state.name_parts():
+                    continue
+                if _MENTION_REQUEST_RE.match(text, m.end()) or name in state.agent_names:
+                    signals.append((m.start(), m.end(), "a colleague tagged in the reply", True))
+        g = _GREETING_RE.match(text) if state.agent_names else None
+        if g and g.group(1).lower() in state.agent_names and g.group(1).lower() not in state.name_parts():
+            signals.append((g.start(1), g.end(1), "a greeting to a colleague", True))
+        pron = []
+        if not _PRONOUN_SCREEN.isdisjoint(words):
+            pron = [m for m in _PRONOUN_RE.finditer(text) if not reply.parsed.in_quotes(m.start(), m.end())]
+        if pron and not self._has_antecedent(reply, state, pron[0].start()):
+            for m in pron:
+                signals.append((m.start(), m.end(), "the customer as 'he' or 'she'", False))
+        if not signals:
+            return
+        strong = [x for x in signals if x[3]]
+        if not strong and len(signals) < 2:
+            return
+        signals.sort()
+        s, e = signals[0][0], signals[-1][1]
+        kinds = list(dict.fromkeys(x[2] for x in signals))
+        yield self.finding(
+            s,
+            e,
+            "This reads as a message meant for a colleague, not the customer ("
+            + ", ".join(kinds)
+            + ").",
+            "Keep internal messages in internal channels, and address the customer as 'you'. "
+            "If it was sent by mistake, apologise plainly.",
+        )
+
+    @staticmethod
+    def _has_antecedent(reply: Reply, state: ConversationState, before: int) -> bool:
+        """Is there a person other than the customer that 'he'/'she' can refer to?"""
+        text = reply.text
+        if _PERSON_RE.search(text) or _NAME_RE.search(text, 0, before):
+            return True
+        # "he'll" about someone the customer mentioned: "my husband", "the driver".
+        for _, parsed in state.customer_turns[-6:]:
+            if _PERSON_RE.search(parsed.text) or re.search(r"\b(?:he|she|him|her|his)\b", parsed.lower):
+                return True
+        return any(_PERSON_RE.search(ar.text) for ar in state.agent_replies[-3:])
+
+
+CHECKS: list[type[Check]] = [Profanity, MisdirectedMessage, Shouting]
