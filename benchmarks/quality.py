@@ -294,12 +294,15 @@ def task_maia(an: tonecheck.Analyzer, ds: Path, limit: int | None) -> dict[str, 
 
     u0, u1 = scored[scored["Understanding"] == 0], scored[scored["Understanding"] == 1]
     spelled = scored["findings"].map(lambda fs: any(f["name"] == "spelling" for f in fs))
-    on_placeholder = sum(
-        1
-        for text, fs in zip(scored["text"], scored["findings"], strict=True)
-        for f in fs
-        if f["category"] in ("clarity",) and "#" in text[max(0, f["start"] - 1):f["end"] + 1]
-    )
+    from tonecheck.context import PLACEHOLDER_RE
+
+    on_placeholder = 0
+    for text, fs in zip(scored["text"], scored["findings"], strict=True):
+        spans = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
+        for f in fs:
+            # Word-level findings (spelling, jargon, shouting) whose evidence touches a placeholder.
+            if f["name"] in ("spelling", "jargon", "shouting") and any(s < f["end"] and f["start"] < e for s, e in spans):
+                on_placeholder += 1
     out = {
         "dialogues": int(turns["conversation_id"].nunique()),
         "agent_turns": len(scored),
@@ -312,7 +315,7 @@ def task_maia(an: tonecheck.Analyzer, ds: Path, limit: int | None) -> dict[str, 
         "attention_rate_u1": att_rate(u1),
         "attention_ratio": (att_rate(u0) / att_rate(u1)) if att_rate(u1) else None,
         "spelling_reply_rate": float(spelled.mean()) if len(spelled) else 0.0,
-        "clarity_findings_on_placeholders": on_placeholder,
+        "word_findings_on_placeholders": on_placeholder,
         "peers": _peer_aucs(good["text"].tolist(), bad["text"].tolist()),
     }
     return out
@@ -430,7 +433,7 @@ def public_lines(results: dict[str, Any]) -> list[str]:
             f"MAIA-DQE: attention findings on Understanding=0 {r['attention_rate_u0']:.1%} ({r['understanding0']}) vs =1 "
             f"{r['attention_rate_u1']:.1%} ({r['understanding1']}): ratio {_f(r['attention_ratio'])}"
         )
-        out.append(f"MAIA-DQE: replies with a spelling finding {r['spelling_reply_rate']:.1%} of {r['agent_turns']}; clarity findings on placeholders {r['clarity_findings_on_placeholders']}")
+        out.append(f"MAIA-DQE: replies with a spelling finding {r['spelling_reply_rate']:.1%} of {r['agent_turns']}; spelling/jargon/shouting findings on placeholders {r['word_findings_on_placeholders']}")
     r = results.get("epitome")
     if r and "skipped" not in r:
         out.append(f"EPITOME emotional reactions: acknowledges-feelings vs level >= 1 on {r['pairs']} pairs: P {_f(r['precision'])} R {_f(r['recall'])} F1 {_f(r['f1'])}")

@@ -32,9 +32,16 @@ def test_author_column_is_absent_when_no_author_was_given(analyzer):
     assert "author" not in analyzer.score_transcripts(df).columns
 
 
-def test_clean_reply_scores_100_everywhere(analyzer):
-    rep = analyzer.analyze_reply("Thanks for waiting.")
+def test_clean_courteous_reply_scores_100_everywhere(analyzer):
+    rep = analyzer.analyze_reply("Thanks so much for waiting, I'm sorry it took a while. Happy to help!")
     assert all(v == 100 for v in rep.scores.values()) and rep.overall == 100
+
+
+def test_tone_moves_overall_only_within_the_courtesy_band(analyzer):
+    neutral = analyzer.analyze_reply("The parcel left the depot.")
+    rude = analyzer.analyze_reply("Why would you do that?? Seriously, that is wrong.")
+    assert all(v == 100 for v in rude.scores.values())
+    assert 91 <= rude.overall < neutral.overall <= 100
 
 
 def test_empty_agent_reply_keeps_its_row_with_empty_scores(analyzer):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tonecheck.scoring import BONUS_CAP, PENALTY, explain_scoring, score
+from tonecheck.scoring import BONUS_CAP, COURTESY_CAP, PENALTY, courtesy, explain_scoring, score
 from tonecheck.types import Finding, Severity
 
 
@@ -10,9 +10,15 @@ def _f(category, severity=Severity.WARNING, name="x"):
     return Finding("X", name, category, severity, 0, 1, "m", "s")
 
 
-def test_no_findings_scores_100_everywhere():
+def test_no_findings_scores_100_in_every_category():
     scores, overall = score([])
-    assert set(scores.values()) == {100.0} and overall == 100.0
+    assert set(scores.values()) == {100.0} and overall == 100.0 - COURTESY_CAP
+
+
+def test_courtesy_is_bounded_and_signed():
+    assert courtesy("Thank you so much, I'm sorry, happy to help, please ask!") == COURTESY_CAP
+    assert courtesy("Why?? Seriously, that is ridiculous and wrong.") == -COURTESY_CAP
+    assert courtesy("") == 0.0
 
 
 def test_each_problem_costs_its_category_by_severity():
@@ -21,7 +27,7 @@ def test_each_problem_costs_its_category_by_severity():
 
 
 def test_an_error_caps_overall_near_the_worst_category():
-    scores, overall = score([_f("pressure", Severity.ERROR)])
+    scores, overall = score([_f("pressure", Severity.ERROR)], "I'm so sorry, thank you, happy to help!")
     assert overall == scores["pressure"] + 25
 
 

@@ -184,7 +184,7 @@ class Analyzer:
                 continue
             reply = Reply(turn.text, p, turn.turn, settings)
             findings = self.engine.run(reply, state)
-            scores, overall = score(findings)
+            scores, overall = score(findings, turn.text)
             yield ReplyReport(
                 text=turn.text,
                 findings=findings,

@@ -14,6 +14,8 @@ misdirected message) cannot hide behind four perfect categories.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from tonecheck.types import PROBLEM_CATEGORIES, Finding
@@ -21,6 +23,9 @@ from tonecheck.types import PROBLEM_CATEGORIES, Finding
 __all__ = [
     "BONUS",
     "BONUS_CAP",
+    "COURTESY_CAP",
+    "COURTESY_POINTS",
+    "courtesy",
     "OVERALL_SPREAD",
     "PENALTY",
     "STRENGTH_CATEGORY",
@@ -52,10 +57,83 @@ WEIGHTS: dict[str, float] = {
 }
 #: ``overall`` is at most the worst category plus this many points.
 OVERALL_SPREAD: float = 25.0
+#: Points per courtesy marker on ``overall``, and the most they can move it either way.
+COURTESY_POINTS: float = 1.5
+COURTESY_CAP: float = 4.5
+
+# Politeness strategies after Danescu-Niculescu-Mizil et al. (2013), "A computational
+# approach to politeness": markers that raise or lower perceived politeness. Written for
+# tonecheck (MIT); they nudge ``overall`` only, never create findings.
+_POLITE_RE = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|appreciate|grateful|sorry|apologi[sz]e|apologies|excuse\s+me|please|pls"
+    r"|hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|i\s+think|i\s+believe|perhaps|maybe|possibly"
+    r"|i\s+guess|i\s+suppose|might|would\s+you|could\s+you|would\s+it|would\s+be|could\s+be|happy\s+to|glad\s+to"
+    r"|great|nice|wonderful|excellent|helpful|welcome|kindly|by\s+the\s+way)\b",
+    re.IGNORECASE,
+)
+_IMPOLITE_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:why|what|how|so|you|look|listen|stop|don't|do\s+not|read|explain|tell\s+me|just)\b"
+    r"|\b(?:in\s+fact|actually|the\s+point\s+is|the\s+reality\s+is|seriously|obviously|clearly|whatever"
+    r"|wrong|stupid|ridiculous|nonsense|useless|pointless|lazy|incompetent|idiot\w*|rubbish|crap|damn|hell|wtf"
+    r"|shut\s+up|no\s+idea|not\s+my\s+problem|your\s+problem)\b|[?!]{2,}",
+    re.IGNORECASE,
+)
 
 
-def score(findings: Iterable[Finding]) -> tuple[dict[str, float], float]:
-    """Return ``(scores per category, overall)`` for one reply's findings."""
+#: Points for the reply's mean word polarity (-1..1) from TextBlob's sentiment lexicon.
+SENTIMENT_POINTS: float = 6.0
+_WORD_RE = re.compile(r"[a-z']+")
+_NEGATORS = frozenset({"not", "no", "never", "n't", "don't", "didn't", "isn't", "wasn't", "can't", "won't", "cannot"})
+
+
+@functools.cache
+def _sentiment_lexicon() -> dict[str, float]:
+    """Word -> mean polarity from TextBlob's en-sentiment.xml (MIT; read once, offline)."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    try:
+        import textblob
+
+        root = ET.parse(Path(textblob.__file__).parent / "en" / "en-sentiment.xml").getroot()
+    except (ImportError, OSError, ET.ParseError):  # pragma: no cover - dependency missing
+        return {}
+    acc: dict[str, list[float]] = {}
+    for w in root.iter("word"):
+        acc.setdefault((w.get("form") or "").lower(), []).append(float(w.get("polarity") or 0.0))
+    return {k: sum(v) / len(v) for k, v in acc.items() if k and any(v)}
+
+
+def polarity(text: str) -> float:
+    """Mean lexicon polarity of the words of ``text`` (-1..1), a word after a negator halved
+    and flipped; 0 when no word is in the lexicon. A feature, never a finding."""
+    lex = _sentiment_lexicon()
+    words = _WORD_RE.findall(text.lower())
+    vals = []
+    for i, w in enumerate(words):
+        v = lex.get(w)
+        if v is not None:
+            vals.append(-0.5 * v if i and words[i - 1] in _NEGATORS else v)
+    return sum(vals) / len(vals) if vals else 0.0
+
+
+def courtesy(text: str) -> float:
+    """Points (between -COURTESY_CAP and +COURTESY_CAP) that tone adds to ``overall``:
+    +1.5 per polite marker (thanks, sorry, please, greeting, hedge), -1.5 per impolite one
+    (a bare 'why ...?' opener, 'actually', 'ridiculous', '!!'), plus 6 x the mean word
+    polarity. Measured on public data (benchmarks/quality.py): it separates polite from
+    impolite requests better than VADER alone."""
+    if not text:
+        return 0.0
+    pos = len(_POLITE_RE.findall(text))
+    neg = len(_IMPOLITE_RE.findall(text))
+    raw = COURTESY_POINTS * (pos - neg) + SENTIMENT_POINTS * polarity(text)
+    return max(-COURTESY_CAP, min(COURTESY_CAP, raw))
+
+
+def score(findings: Iterable[Finding], text: str | None = None) -> tuple[dict[str, float], float]:
+    """Return ``(scores per category, overall)`` for one reply's findings (and its text,
+    for the courtesy nudge)."""
     penalty = dict.fromkeys(PROBLEM_CATEGORIES, 0.0)
     bonus = dict.fromkeys(PROBLEM_CATEGORIES, 0.0)
     for f in findings:
@@ -69,7 +147,9 @@ def score(findings: Iterable[Finding]) -> tuple[dict[str, float], float]:
         for c in PROBLEM_CATEGORIES
     }
     mean = sum(WEIGHTS[c] * scores[c] for c in PROBLEM_CATEGORIES)
-    overall = min(mean, min(scores.values()) + OVERALL_SPREAD)
+    nudge = courtesy(text) if text else 0.0
+    overall = max(0.0, min(100.0, mean - COURTESY_CAP + nudge))
+    overall = min(overall, min(scores.values()) + OVERALL_SPREAD)
     return scores, round(overall, 1)
 
 
@@ -90,7 +170,11 @@ The formula
   and only to win back points lost there: a score never goes above 100 or below 0.
   Strength credits: {credits}.
 
-  overall = weighted mean of the five scores ({weights}),
+  overall = weighted mean of the five scores ({weights})
+            - {COURTESY_CAP:g} + courtesy (0 to {2 * COURTESY_CAP:g}: {COURTESY_POINTS:g} per polite marker such as
+              thanks, sorry, please, a greeting or a hedge, minus {COURTESY_POINTS:g} per impolite one such
+              as a bare "why ...?" opener, "actually", "ridiculous" or "!!", plus {SENTIMENT_POINTS:g} x the
+              mean word polarity from TextBlob's sentiment lexicon; tone never creates a finding),
             capped at the lowest category score + {OVERALL_SPREAD:g},
   so that one severe failure (swearing at a customer) shows in the overall score.
 
@@ -104,8 +188,8 @@ Known limits
   Compare agents on many replies (tonecheck.summarize), not on one.
 
 Example
-  A reply with one spelling warning and one unanswered question (warning):
-  clarity 80, attention 80, others 100 -> overall 92.
-  A reply with retention pressure (error): pressure 50 -> weighted mean 92.5,
-  capped at 50 + 25 = 75.
+  A reply with one spelling warning and one unanswered question (warning) and
+  one "thanks": clarity 80, attention 80, others 100 -> 92 - 4.5 + 1.5 (+ polarity) = about 89.
+  A neutral reply with no finding sits at 95.5; a courteous one reaches 100.
+  A reply with retention pressure (error): pressure 50 -> capped at 50 + 25 = 75.
 """
