@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -132,6 +133,7 @@ def load_dictionary() -> Dictionary:
 _SKIP_SPANS_RE = re.compile(
     "|".join(p.pattern for p in (URL_RE, EMAIL_RE, PLACEHOLDER_RE))
     + r"|\b[\w.-]*\d[\w.-]*\b"  # anything with a digit: codes, order numbers
+    + r"|\b[\w-]+(?:\.[\w-]+)+\b"  # dotted names: sync.example.com, file.pdf
     + r"|@\w+|#\w+",
     re.IGNORECASE,
 )
@@ -184,49 +186,65 @@ class Spelling(Check):
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
-        skip = [m.span() for m in _SKIP_SPANS_RE.finditer(text)] if any(c in text for c in "@#/[<{0123456789_") else []
+        words = self.dictionary.words
+        flagged = self.misspellings
+        shorthand = self.shorthand
+        # One C-level scan for candidate words; almost every word is known and skipped
+        # with one set lookup, so tokens are never built for this check.
+        candidates = [
+            m
+            for m in _CANDIDATE_RE.finditer(text)
+            if (low := m.group().lower()) not in words or low in flagged or low in shorthand
+        ]
+        if not candidates:
+            return
+        skip = [m.span() for m in _SKIP_SPANS_RE.finditer(text)] if any(c in text for c in "@#/[<{0123456789_.") else []
         customer = state.customer_words
         glossary = reply.settings.glossary
-        toks = reply.parsed.tokens
-        for i, tok in enumerate(toks):
-            if not tok.is_alpha:
-                continue
-            low = tok.lower
+        starts = {s for s, _ in reply.parsed.sentences}
+        for m in candidates:
+            word = m.group()
+            low = word.lower()
+            start, end = m.span()
             if low in customer or low in glossary or low in self.apostrophes:
                 continue
-            if skip and any(s <= tok.idx < e for s, e in skip):
+            if skip and any(s <= start < e for s, e in skip):
                 continue
-            # Token glued to an apostrophe ("dont" is one token; "don't" is two).
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and not tok.ws and nxt.text[:1] in "'’":
+            # Glued to an apostrophe or a hyphen: part of a contraction or a compound.
+            after = text[end:end + 1]
+            before = text[start - 1:start] if start else ""
+            if after in ("'", "’") or before in ("-", "'", "’", "_") or after in ("-", "_"):
                 continue
-            start, end = tok.idx, tok.idx + len(tok.text)
-            if low in self.misspellings:
-                fix = _match_case(self.misspellings[low], tok.text)
-                yield self.finding(start, end, f"\u201c{tok.text}\u201d is misspelled.", f"Write \u201c{fix}\u201d.")
+            if low in flagged:
+                fix = _match_case(flagged[low], word)
+                yield self.finding(start, end, f"\u201c{word}\u201d is misspelled.", f"Write \u201c{fix}\u201d.")
                 continue
-            if tok.text[0].isupper():
+            upper = word.isupper() and len(word) > 1
+            if word[0].isupper():
                 # Capitalised words are names, products or sentence starts: only a
-                # sentence-initial shorthand or known misspelling would be flagged.
-                if not (tok.is_sent_start and low in self.shorthand and low not in ("im",)):
+                # sentence-initial shorthand would be flagged.
+                if not (start in starts and low in shorthand and not upper):
                     continue
-            if low in self.shorthand and not tok.is_upper:
+            if low in shorthand and not upper:
                 if low in ("k", "r", "u") and _part_of_code(text, start, end):
                     continue
-                full = self.shorthand[low]
+                full = shorthand[low]
                 yield self.finding(
                     start, end,
-                    f"\u201c{tok.text}\u201d is chat shorthand, too casual for a support reply.",
-                    f"Write \u201c{_match_case(full, tok.text)}\u201d.",
+                    f"\u201c{word}\u201d is chat shorthand, too casual for a support reply.",
+                    f"Write \u201c{_match_case(full, word)}\u201d.",
                 )
                 continue
-            if len(tok.text) < self.min_length or tok.is_upper or tok.text[0].isupper():
+            if len(word) < self.min_length or upper or word[0].isupper():
                 continue
             if self.dictionary.known(low):
                 continue
             fix = self.dictionary.suggest(low)
             suggestion = f"Did you mean \u201c{fix}\u201d?" if fix else "Check the spelling, or add the word to the glossary."
-            yield self.finding(start, end, f"\u201c{tok.text}\u201d is not a known word.", suggestion)
+            yield self.finding(start, end, f"\u201c{word}\u201d is not a known word.", suggestion)
+
+
+_CANDIDATE_RE = re.compile(r"(?<![\w@#])[A-Za-z]+(?![\w@])")
 
 
 def _part_of_code(text: str, start: int, end: int) -> bool:
@@ -522,17 +540,22 @@ class HardToRead(Check):
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         max_words = int(self.opts["max_sentence_words"])
-        for s, e in reply.parsed.sentences:
-            sent = text[s:e]
-            words = _WORDS_RE.findall(sent)
-            subs = len(_SUBORDINATE_RE.findall(sent))
-            if len(words) > max_words or (subs > int(self.opts["max_subordinates"]) and len(words) > 25):
-                cut = _split_point(sent)
-                hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
-                why = f"{len(words)} words" + (f" and {subs} subordinate clauses" if subs > int(self.opts["max_subordinates"]) else "")
-                yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
-                return
-        total = len(_WORDS_RE.findall(text))
+        max_subs = int(self.opts["max_subordinates"])
+        # One scan for word starts; sentence lengths by bisecting into it.
+        starts = [m.start() for m in _WORDS_RE.finditer(text)]
+        total = len(starts)
+        if total > max_words or total > 25:
+            subs_at = [m.start() for m in _SUBORDINATE_RE.finditer(text)] if total > 25 else []
+            for s, e in reply.parsed.sentences:
+                n = bisect_left(starts, e) - bisect_left(starts, s)
+                subs = bisect_left(subs_at, e) - bisect_left(subs_at, s) if subs_at else 0
+                if n > max_words or (subs > max_subs and n > 25):
+                    sent = text[s:e]
+                    cut = _split_point(sent)
+                    hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
+                    why = f"{n} words" + (f" and {subs} subordinate clauses" if subs > max_subs else "")
+                    yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
+                    return
         if total >= 30 and not _SENT_PUNCT_RE.search(text):
             end = len(text.rstrip())
             yield self.finding(0, end, f"A {total}-word run-on with no sentence punctuation.", "Break it into short sentences.")
