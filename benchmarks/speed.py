@@ -73,6 +73,20 @@ AGENT = [
     "I can see the delivery was attempted yesterday. The courier will try again tomorrow, and you can also collect it from the depot.",
     "Sorry for the inconvenience. Is there anything else I can help with?",
 ]
+GOOD = [
+    "Hi {first}, thanks for getting in touch. I'm sorry your order hasn't arrived yet.",
+    "I've checked order {order}: it left our warehouse on Monday and will arrive by Thursday.",
+    "I understand how frustrating this is. I've refunded the duplicate charge; it reaches your card within 3-5 working days.",
+    "To reset your password, go to Settings > Account and tap 'Reset password', then follow the link we email you.",
+    "The engineer is booked for Friday between 8 am and 12 pm, and I'll call you on Thursday to confirm.",
+    "Thank you for your patience. The price went up because your 12-month discount ended in May; the standard price is £45.",
+    "No problem at all. I've cancelled your subscription from today and you'll get a confirmation email within the hour.",
+    "I can see the delivery was attempted yesterday. The courier will try again tomorrow, and you can also collect it from the depot.",
+    "Thanks for waiting, {first}. I've updated the address on your account.",
+    "You're welcome! Is there anything else I can help you with today?",
+    "Let me check that for you, one moment please.",
+    "I've sent a new returns label to {email}; print it and drop the parcel at any post office.",
+]
 FIRST = ["Dana", "Ahmed", "Priya", "Tom", "Siobhan", "Marcus", "Ola", "Jen"]
 LAST = ["Whitfield", "Delgado", "Raman", "Nguyen", "Adeyemi", "Kowalski"]
 
@@ -100,7 +114,9 @@ def generate(n_replies: int, seed: int = 7) -> pd.DataFrame:
             rows.append((f"c{conv}", turn, "customer", None, " ".join(rng.choice(CUSTOMER).format(**slots) for _ in range(k))))
             turn += 1
             k = rng.choice([1, 1, 2, 2, 3])
-            rows.append((f"c{conv}", turn, "agent", rng.choice(["Sam", "Jen", "Priya", "Tom"]), " ".join(rng.choice(AGENT).format(**slots) for _ in range(k))))
+            # Realistic mix: most agent sentences are fine; about one in five has a problem.
+            picks = [rng.choice(GOOD if rng.random() < 0.8 else AGENT) for _ in range(k)]
+            rows.append((f"c{conv}", turn, "agent", rng.choice(["Sam", "Jen", "Priya", "Tom"]), " ".join(p.format(**slots) for p in picks)))
             made += 1
             if made >= n_replies:
                 break

@@ -8,14 +8,14 @@ phrase, instead of one regex per word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-__all__ = ["compile_phrases", "load_lexicon", "phrase_pattern"]
+__all__ = ["PhraseMatcher", "compile_phrases", "load_lexicon", "phrase_pattern"]
 
 
 @cache
@@ -55,14 +55,89 @@ def phrase_pattern(phrase: str) -> str:
     return body
 
 
-def compile_phrases(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One case-insensitive regex matching any of ``phrases`` on word boundaries.
+_WORDS_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_STOP = frozenset("a an the i you we it is are to of in on for my your our and or not be".split())
+_cache: list[object] = [None, frozenset()]
 
-    Longer phrases are tried first so that "not my problem" wins over "problem".
-    Returns a pattern that never matches when the list is empty.
-    """
-    items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+
+def _words_of(text: str) -> frozenset[str]:
+    """Lower-cased words of ``text`` (apostrophes normalised), cached for the last text:
+    all matchers checking one reply share one scan."""
+    if _cache[0] is text:
+        return _cache[1]  # type: ignore[return-value]
+    words = frozenset(_WORDS_RE.findall(text.lower().replace("’", "'")))
+    _cache[0], _cache[1] = text, words
+    return words
+
+
+def _anchor(phrase: str) -> str | None:
+    """The word a plain phrase cannot match without (its longest non-stopword)."""
+    words = [w for w in _WORDS_RE.findall(phrase.lower().replace("’", "'")) if w not in _STOP]
+    return max(words, key=len) if words else None
+
+
+def _alternation(items: list[str], flags: int) -> re.Pattern[str] | None:
     if not items:
-        return re.compile(r"(?!x)x")
-    body = "|".join(phrase_pattern(p) for p in items)
+        return None
+    body = "|".join(phrase_pattern(p) for p in sorted(items, key=len, reverse=True))
     return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", flags)
+
+
+class PhraseMatcher:
+    """Finds any of a list of phrases, with the interface of a compiled regex
+    (``finditer``, ``search``, ``findall``, ``pattern``).
+
+    Plain phrases are gated by an anchor word: their alternation only runs when the
+    text contains one of the anchors (one cached word scan per text), which skips most
+    replies; regex (``re:``) and ``*`` phrases always run. Results are merged in text
+    order without overlaps, longer first at the same start, as one alternation would be.
+    """
+
+    __slots__ = ("_anchors", "_plain", "_raw", "pattern")
+
+    def __init__(self, phrases: Iterable[str], flags: int = re.IGNORECASE) -> None:
+        items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+        plain, raw, anchors = [], [], set()
+        for p in items:
+            a = None if (p.startswith("re:") or p.endswith("*")) else _anchor(p)
+            if a is None:
+                raw.append(p)
+            else:
+                plain.append(p)
+                anchors.add(a)
+        self._plain = _alternation(plain, flags)
+        self._raw = _alternation(raw, flags)
+        self._anchors = frozenset(anchors)
+        body = "|".join(phrase_pattern(p) for p in items) or "(?!x)x"
+        self.pattern = rf"(?<![\w'’])(?:{body})(?![\w])"
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        raw = list(self._raw.finditer(text, pos, end)) if self._raw is not None else []
+        plain: list[re.Match[str]] = []
+        if self._plain is not None and not self._anchors.isdisjoint(_words_of(text)):
+            plain = list(self._plain.finditer(text, pos, end))
+        if not raw or not plain:
+            return iter(raw or plain)
+        merged = sorted(raw + plain, key=lambda m: (m.start(), -m.end()))
+        out, last = [], -1
+        for m in merged:
+            if m.start() >= last:
+                out.append(m)
+                last = m.end() if m.end() > m.start() else m.start() + 1
+        return iter(out)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group() for m in self.finditer(text)]
+
+
+def compile_phrases(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> PhraseMatcher:
+    """A matcher for any of ``phrases`` on word boundaries, case-insensitive.
+
+    Longer phrases win at the same position ("not my problem" over "problem"). An empty
+    list never matches.
+    """
+    return PhraseMatcher(phrases, flags)

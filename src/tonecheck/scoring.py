@@ -117,6 +117,9 @@ def polarity(text: str) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
+_TONE_RE = re.compile(f"(?P<p>{_POLITE_RE.pattern})|(?P<n>{_IMPOLITE_RE.pattern})", re.IGNORECASE)
+
+
 def courtesy(text: str) -> float:
     """Points (between -COURTESY_CAP and +COURTESY_CAP) that tone adds to ``overall``:
     +1.5 per polite marker (thanks, sorry, please, greeting, hedge), -1.5 per impolite one
@@ -125,8 +128,12 @@ def courtesy(text: str) -> float:
     impolite requests better than VADER alone."""
     if not text:
         return 0.0
-    pos = len(_POLITE_RE.findall(text))
-    neg = len(_IMPOLITE_RE.findall(text))
+    pos = neg = 0
+    for m in _TONE_RE.finditer(text):
+        if m.lastgroup == "p":
+            pos += 1
+        else:
+            neg += 1
     raw = COURTESY_POINTS * (pos - neg) + SENTIMENT_POINTS * polarity(text)
     return max(-COURTESY_CAP, min(COURTESY_CAP, raw))
 

@@ -239,11 +239,15 @@ class ReaskedInformation(Check):
                     evidence=fact.evidence(),
                 )
                 return
+        # Cheap gate: a request for a known kind needs one of its words in the reply.
+        kinds = [(k, p) for k, p in _KIND_RES.items() if k in state.facts and p.search(text)]
+        if not kinds:
+            return
         for s_start, s_end in reply.parsed.sentences:
             sent = text[s_start:s_end]
             if not _REQUEST_RE.search(sent):
                 continue
-            for kind, pattern in _KIND_RES.items():
+            for kind, pattern in kinds:
                 fact = state.fact(kind)
                 if fact is None:
                     continue
