@@ -120,6 +120,17 @@ def polarity(text: str) -> float:
 _TONE_RE = re.compile(f"(?P<p>{_POLITE_RE.pattern})|(?P<n>{_IMPOLITE_RE.pattern})", re.IGNORECASE)
 
 
+def negative_word(text: str) -> tuple[int, int] | None:
+    """Span of the most negative lexicon word in ``text`` (for evidence), or None."""
+    lex = _sentiment_lexicon()
+    best = None
+    for m in re.finditer(r"[A-Za-z']+", text):
+        v = lex.get(m.group().lower())
+        if v is not None and v < 0 and (best is None or v < best[0]):
+            best = (v, m.start(), m.end())
+    return (best[1], best[2]) if best else None
+
+
 def courtesy(text: str) -> float:
     """Points (between -COURTESY_CAP and +COURTESY_CAP) that tone adds to ``overall``:
     +1.5 per polite marker (thanks, sorry, please, greeting, hedge), -1.5 per impolite one
