@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from tonecheck.lexicon import compile_phrases, load_lexicon
 from tonecheck.nlp import Parsed
+from tonecheck.scoring import negative_word, polarity
 from tonecheck.topics import TopicLexicon
 
 __all__ = [
@@ -632,8 +633,6 @@ class StateExtractor:
         # Strongly negative wording overall (TextBlob's lexicon polarity), when no phrase
         # above caught it: "the service is awful and useless".
         if not any(sig.turn == turn for sig in state.distress):
-            from tonecheck.scoring import negative_word, polarity
-
             if polarity(text) < NEGATIVE_POLARITY:
                 w = negative_word(text)
                 if w is not None:
