@@ -89,7 +89,7 @@ _MASK_TARGETS = (
     "arse", "arsehole", "bastard", "bastards", "piss", "pissed", "pissing", "damn", "crap",
     "crappy", "hell", "twat", "wanker", "prick", "whore", "slut", "nigger", "nigga", "faggot",
     "fag", "retard", "retarded", "bollocks", "bugger", "pussy", "idiot", "moron", "stupid",
-    "wtf", "stfu",
+    "wtf", "stfu", "bloody", "shitshow", "dumbass", "jackass", "sodding", "bollocks",
 )
 
 
@@ -385,6 +385,8 @@ _REPORTED_RE = re.compile(
     r"\b(?:call(?:ed|ing|s)?|referr(?:ed|ing) to|describ(?:ed|ing))\s+(?:you|him|her|them|a customer|"
     r"customers?|someone)\s+(?:as\s+)?(?:an?\s+)?(?:\w+\s+)?$"
 )
+#: "don't be such a baby", "stop being an idiot": an order, not a negation.
+_DONT_BE_RE = re.compile(r"\b(?:don'?t|do\s+not|stop|quit)\s+(?:be|being|acting\s+like)\s+(?:such\s+)?(?:an?\s+)?$")
 _NEG_NEAR_RE = re.compile(r"\b(?:not|never|no|nobody|nothing|n't|none)\b|n't\b")
 
 
@@ -461,7 +463,8 @@ def _insult_frames(lex: dict[str, Any]) -> re.Pattern[str]:
         rf"|\b(?:{_YOU})\s+(?:{_INTENS}\s+){{0,3}}(?P<ynoun>{you_nouns})\b(?!\s+(?:of|for|to|with|in)\b)"
         rf"|\b(?:{_YOU}|{_THIRD})\s+(?:{_INTENS}\s+){{0,3}}(?P<adj>{adjs})\b(?!\s+to\b)"
         rf"|\b(?:{_YOU})\s+(?:{_INTENS}\s+){{0,3}}(?P<yadj>{you_adjs})\b(?!\s+(?:to|with|about|at)\b)"
-        rf"|\b(?P<adjn>{adjs})\s+(?:(?:little|old|f\*+ing|fucking|bloody)\s+)?{_PEOPLE}\b",
+        rf"|\b(?P<adjn>{adjs})\s+(?:(?:little|old|f\*+ing|fucking|bloody)\s+)?{_PEOPLE}\b"
+        rf"|\b(?:bunch|load|pack)\s+of\s+(?P<bunch>{nouns}|amateurs|jokers|monkeys|cowboys|muppets)\b",
         re.IGNORECASE,
     )
 
@@ -554,7 +557,7 @@ class Profanity(Check):
             yield self._term_finding(text, hit)
         if self.frame_screen.intersection(words):
             for m in self.frames.finditer(low):
-                group = next(g for g in ("noun", "ynoun", "adj", "yadj", "adjn") if m.group(g))
+                group = next(g for g in ("noun", "ynoun", "adj", "yadj", "adjn", "bunch") if m.group(g))
                 s, e = m.span(group)
                 if any(ts < e and s < te for ts, te in taken):
                     continue
@@ -591,7 +594,7 @@ class Profanity(Check):
             lo = frame_start if frame_start is not None else start
             s_start, _ = parsed.sentence_at(lo)
             before = parsed.lower[max(s_start, lo - 40) : lo]
-            if _NEG_NEAR_RE.search(before):
+            if _NEG_NEAR_RE.search(before) and not _DONT_BE_RE.search(before):
                 return True  # "you're not stupid", "no such thing as a stupid question"
             if frame_start is None and (_SELF_RE.search(before) or _REPORTED_RE.search(before)):
                 return True  # "I'm such an idiot", "the message calling you an idiot"
