@@ -647,6 +647,15 @@ _LABEL_AFTER_RE = re.compile(
 )
 
 
+_GREETED_RE = re.compile(r"\b(?:hi|hello|hey|dear|thanks|thank\s+you),?\s+$", re.IGNORECASE)
+
+
+def _customer_wrote(state: ConversationState, word: str) -> bool:
+    """Did the customer write this capitalised word themselves (their acronym or product)?"""
+    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])")
+    return any(pattern.search(parsed.text) for _, parsed in state.customer_turns)
+
+
 class Shouting(Check):
     code = "PRO003"
     name = "shouting"
@@ -746,6 +755,8 @@ class Shouting(Check):
             s, e = run[0][0], run[-1][1]
             if len(run) == 1 and (e - s < 3 or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text))):
                 continue  # "NO" alone; initials signing the reply
+            if len(run) == 1 and (_GREETED_RE.search(text, max(0, s - 12), s) or _customer_wrote(state, text[s:e])):
+                continue  # "Hi JOHN", or the customer's own capitalised term ("my ECHO speaker")
             if len(run) <= 3:
                 before = text[max(0, s - 30) : s]
                 after = text[e : e + 20]
