@@ -223,10 +223,9 @@ class ProfanityMatcher:
 
     def _stretched(self, word: str) -> Term | None:
         """'fuuuuck' -> 'fuck', 'shiiit' -> 'shit' (runs of three or more letters)."""
-        one = re.sub(r"(.)\1{2,}", r"\1", word)
-        t = self.terms.get(one)
+        t = self.terms.get(_RUN_SUB_RE.sub(_one, word))
         if t is None:
-            t = self.terms.get(re.sub(r"(.)\1{2,}", r"\1\1", word))
+            t = self.terms.get(_RUN_SUB_RE.sub(_two, word))
         return t
 
     def _masked(self, w: str) -> tuple[Term | None, bool]:
@@ -266,7 +265,12 @@ class ProfanityMatcher:
             low = "".join(c.lower()[:1] or c for c in text)
         if not self._plain(low, words):
             # Only odd shapes (leetspeak, masking, stretching, spelled-out letters) can
-            # match: look at the words that contain them, not at every word.
+            # match: look at the words that contain them, not at every word. Links and
+            # email addresses are blanked out first (same length, so offsets hold).
+            if "http" in low or "www." in low:
+                low = URL_RE.sub(_blank, low)
+            if "@" in low and "." in low:
+                low = EMAIL_RE.sub(_blank, low)
             return self._odd_hits(low) if _ODD_RE.search(low) else []
         toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(low)]
         hits: list[Hit] = []
@@ -325,8 +329,10 @@ class ProfanityMatcher:
                 continue
             s, e, w = m.start(), m.end(), m.group()
             seen = e
-            if w[0] == "#" or (s > 0 and low[s - 1] == "#") or low.startswith(("…", "&#8230;"), e):
-                continue
+            if w[0] == "#" or (s > 0 and low[s - 1] in "#/=&.") or low.startswith(("…", "&#8230;"), e):
+                continue  # hashtags, URL paths and queries, domain parts, cut-off words
+            if len(w) > 16:
+                continue  # codes and tokens, not words
             term, masked = self.lookup(w)
             if term is not None:
                 end = e
@@ -351,8 +357,24 @@ class ProfanityMatcher:
         return hits
 
 
+_RUN_SUB_RE = re.compile(r"(.)\1{2,}")
+
+
+def _one(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+def _two(m: re.Match[str]) -> str:
+    return m.group(1) * 2
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 def _has_run(word: str) -> bool:
-    return any(word[i] == word[i + 1] == word[i + 2] for i in range(len(word) - 2))
+    """A letter three times in a row ("fuuuck")."""
+    return _RUN_RE.search(word) is not None
 
 
 def _adjacent(low: str, toks: list[tuple[int, int, str]], i: int, k: int) -> bool:
