@@ -320,3 +320,16 @@ def test_customer_own_capitalised_term_is_not_shouting(analyzer):
 
 def test_name_in_capitals_after_a_greeting_is_not_shouting(analyzer):
     assert found(analyzer, "Hi JOHN, your parcel is on its way.", name="shouting") == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The tranny on your truck needs new fluid; the mechanic can rebuild it.",
+        "The garden hoe and rake are back in stock.",
+        "Our Maine coon cat bed ships tomorrow.",
+        "That doo-wop album is on sale this week.",
+    ],
+)
+def test_innocent_senses_of_ambiguous_terms_are_not_profanity(analyzer, reply):
+    assert found(analyzer, reply, name="profanity") == []

@@ -545,6 +545,7 @@ class Profanity(Check):
         self.frames = _insult_frames(lex)
         self.innocent = compile_phrases(lex["innocent_phrases"])
         self.homographs = frozenset(lex["foreign_homographs"])
+        self.senses = {k: frozenset(v) for k, v in lex["sense_contexts"].items()}
         self.foreign_words = frozenset(lex["foreign_function_words"])
         # A cheap screen for the frame regex: any frame word present at all?
         words: set[str] = set()
@@ -568,6 +569,9 @@ class Profanity(Check):
         for hit in hits:
             if any(a <= hit.start and hit.end <= b for a, b in safe):
                 continue  # "doo-wop", "pussy willow", "Moby Dick"
+            sense = self.senses.get(hit.term.term)
+            if sense is not None and not sense.isdisjoint(words):
+                continue  # "the tranny fluid" at a garage, "a garden hoe"
             if hit.term.term in self.homographs:
                 if foreign is None:
                     foreign = self._foreign(low)
