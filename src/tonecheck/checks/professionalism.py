@@ -662,6 +662,8 @@ _LABEL_BEFORE_RE = re.compile(
     r"(?:\b(?:click|tap|press|select|choose|hit|type|enter|reply|text|send|say|mark|marked|"
     r"label(?:l)?ed|called|named|says|reads|shows|showing|displays|status|option|button|tab|"
     r"menu|word|code|promo|coupon|voucher|keyword|field|set\s+to|shown\s+as|appears\s+as|"
+    r"see|error|message|prompt|warning|notice|light|indicator|printed|written|stamped|titled|"
+    r"subject|heading|saying|reading|read|display|screen|"
     r"under|in|on|from|to|via)\b[\s\"'“‘(*]{1,4}(?:(?:the|on|a|an)\s+[*]{0,2})?|[\"'“‘(>:*+]\s?)$",
     re.IGNORECASE,
 )
