@@ -121,7 +121,7 @@ KIND_BY_CATEGORY = {
 HEADER = """\
 # Profanity lexicon for the `profanity` check (PRO001).
 #
-# Derived from the Surge AI English profanity list, https://github.com/surge-ai/profanity
+# Source: derived from the Surge AI English profanity list, https://github.com/surge-ai/profanity
 # (commit 77dabf36454fd9b0f85c777c2808d416bc41f797, file profanity_en.csv).
 # Copyright (c) 2021 Surge AI. Licensed under the MIT License; the full license text is in
 # surge-profanity-LICENSE.txt next to this file. Changes: columns reduced to term, severity

@@ -310,3 +310,26 @@ def test_customer_shouting_is_not_the_agents_finding(analyzer):
 def test_customer_name_in_capitals_is_not_shouting(analyzer):
     context = [("customer", "Hi, my name is Dana Whitfield and my order is late.")]
     assert found(analyzer, "The parcel is addressed to DANA WHITFIELD.", context, name="shouting") == []
+
+
+def test_customer_own_capitalised_term_is_not_shouting(analyzer):
+    context = [("customer", "My ECHO speaker won't pair with the app.")]
+    assert found(analyzer, "Let's reset the ECHO speaker first.", context, name="shouting") == []
+    assert found(analyzer, "Let's reset the ECHO speaker first.", name="shouting")
+
+
+def test_name_in_capitals_after_a_greeting_is_not_shouting(analyzer):
+    assert found(analyzer, "Hi JOHN, your parcel is on its way.", name="shouting") == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The tranny on your truck needs new fluid; the mechanic can rebuild it.",
+        "The garden hoe and rake are back in stock.",
+        "Our Maine coon cat bed ships tomorrow.",
+        "That doo-wop album is on sale this week.",
+    ],
+)
+def test_innocent_senses_of_ambiguous_terms_are_not_profanity(analyzer, reply):
+    assert found(analyzer, reply, name="profanity") == []

@@ -89,7 +89,7 @@ _MASK_TARGETS = (
     "arse", "arsehole", "bastard", "bastards", "piss", "pissed", "pissing", "damn", "crap",
     "crappy", "hell", "twat", "wanker", "prick", "whore", "slut", "nigger", "nigga", "faggot",
     "fag", "retard", "retarded", "bollocks", "bugger", "pussy", "idiot", "moron", "stupid",
-    "wtf", "stfu",
+    "wtf", "stfu", "bloody", "shitshow", "dumbass", "jackass", "sodding", "bollocks",
 )
 
 
@@ -223,10 +223,9 @@ class ProfanityMatcher:
 
     def _stretched(self, word: str) -> Term | None:
         """'fuuuuck' -> 'fuck', 'shiiit' -> 'shit' (runs of three or more letters)."""
-        one = re.sub(r"(.)\1{2,}", r"\1", word)
-        t = self.terms.get(one)
+        t = self.terms.get(_RUN_SUB_RE.sub(_one, word))
         if t is None:
-            t = self.terms.get(re.sub(r"(.)\1{2,}", r"\1\1", word))
+            t = self.terms.get(_RUN_SUB_RE.sub(_two, word))
         return t
 
     def _masked(self, w: str) -> tuple[Term | None, bool]:
@@ -266,7 +265,12 @@ class ProfanityMatcher:
             low = "".join(c.lower()[:1] or c for c in text)
         if not self._plain(low, words):
             # Only odd shapes (leetspeak, masking, stretching, spelled-out letters) can
-            # match: look at the words that contain them, not at every word.
+            # match: look at the words that contain them, not at every word. Links and
+            # email addresses are blanked out first (same length, so offsets hold).
+            if "http" in low or "www." in low:
+                low = URL_RE.sub(_blank, low)
+            if "@" in low and "." in low:
+                low = EMAIL_RE.sub(_blank, low)
             return self._odd_hits(low) if _ODD_RE.search(low) else []
         toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(low)]
         hits: list[Hit] = []
@@ -325,8 +329,10 @@ class ProfanityMatcher:
                 continue
             s, e, w = m.start(), m.end(), m.group()
             seen = e
-            if w[0] == "#" or (s > 0 and low[s - 1] == "#") or low.startswith(("…", "&#8230;"), e):
-                continue
+            if w[0] == "#" or (s > 0 and low[s - 1] in "#/=&.") or low.startswith(("…", "&#8230;"), e):
+                continue  # hashtags, URL paths and queries, domain parts, cut-off words
+            if len(w) > 16:
+                continue  # codes and tokens, not words
             term, masked = self.lookup(w)
             if term is not None:
                 end = e
@@ -351,8 +357,24 @@ class ProfanityMatcher:
         return hits
 
 
+_RUN_SUB_RE = re.compile(r"(.)\1{2,}")
+
+
+def _one(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+def _two(m: re.Match[str]) -> str:
+    return m.group(1) * 2
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 def _has_run(word: str) -> bool:
-    return any(word[i] == word[i + 1] == word[i + 2] for i in range(len(word) - 2))
+    """A letter three times in a row ("fuuuck")."""
+    return _RUN_RE.search(word) is not None
 
 
 def _adjacent(low: str, toks: list[tuple[int, int, str]], i: int, k: int) -> bool:
@@ -385,6 +407,8 @@ _REPORTED_RE = re.compile(
     r"\b(?:call(?:ed|ing|s)?|referr(?:ed|ing) to|describ(?:ed|ing))\s+(?:you|him|her|them|a customer|"
     r"customers?|someone)\s+(?:as\s+)?(?:an?\s+)?(?:\w+\s+)?$"
 )
+#: "don't be such a baby", "stop being an idiot": an order, not a negation.
+_DONT_BE_RE = re.compile(r"\b(?:don'?t|do\s+not|stop|quit)\s+(?:be|being|acting\s+like)\s+(?:such\s+)?(?:an?\s+)?$")
 _NEG_NEAR_RE = re.compile(r"\b(?:not|never|no|nobody|nothing|n't|none)\b|n't\b")
 
 
@@ -461,7 +485,8 @@ def _insult_frames(lex: dict[str, Any]) -> re.Pattern[str]:
         rf"|\b(?:{_YOU})\s+(?:{_INTENS}\s+){{0,3}}(?P<ynoun>{you_nouns})\b(?!\s+(?:of|for|to|with|in)\b)"
         rf"|\b(?:{_YOU}|{_THIRD})\s+(?:{_INTENS}\s+){{0,3}}(?P<adj>{adjs})\b(?!\s+to\b)"
         rf"|\b(?:{_YOU})\s+(?:{_INTENS}\s+){{0,3}}(?P<yadj>{you_adjs})\b(?!\s+(?:to|with|about|at)\b)"
-        rf"|\b(?P<adjn>{adjs})\s+(?:(?:little|old|f\*+ing|fucking|bloody)\s+)?{_PEOPLE}\b",
+        rf"|\b(?P<adjn>{adjs})\s+(?:(?:little|old|f\*+ing|fucking|bloody)\s+)?{_PEOPLE}\b"
+        rf"|\b(?:bunch|load|pack)\s+of\s+(?P<bunch>{nouns}|amateurs|jokers|monkeys|cowboys|muppets)\b",
         re.IGNORECASE,
     )
 
@@ -520,6 +545,7 @@ class Profanity(Check):
         self.frames = _insult_frames(lex)
         self.innocent = compile_phrases(lex["innocent_phrases"])
         self.homographs = frozenset(lex["foreign_homographs"])
+        self.senses = {k: frozenset(v) for k, v in lex["sense_contexts"].items()}
         self.foreign_words = frozenset(lex["foreign_function_words"])
         # A cheap screen for the frame regex: any frame word present at all?
         words: set[str] = set()
@@ -543,6 +569,9 @@ class Profanity(Check):
         for hit in hits:
             if any(a <= hit.start and hit.end <= b for a, b in safe):
                 continue  # "doo-wop", "pussy willow", "Moby Dick"
+            sense = self.senses.get(hit.term.term)
+            if sense is not None and not sense.isdisjoint(words):
+                continue  # "the tranny fluid" at a garage, "a garden hoe"
             if hit.term.term in self.homographs:
                 if foreign is None:
                     foreign = self._foreign(low)
@@ -554,7 +583,7 @@ class Profanity(Check):
             yield self._term_finding(text, hit)
         if self.frame_screen.intersection(words):
             for m in self.frames.finditer(low):
-                group = next(g for g in ("noun", "ynoun", "adj", "yadj", "adjn") if m.group(g))
+                group = next(g for g in ("noun", "ynoun", "adj", "yadj", "adjn", "bunch") if m.group(g))
                 s, e = m.span(group)
                 if any(ts < e and s < te for ts, te in taken):
                     continue
@@ -591,7 +620,7 @@ class Profanity(Check):
             lo = frame_start if frame_start is not None else start
             s_start, _ = parsed.sentence_at(lo)
             before = parsed.lower[max(s_start, lo - 40) : lo]
-            if _NEG_NEAR_RE.search(before):
+            if _NEG_NEAR_RE.search(before) and not _DONT_BE_RE.search(before):
                 return True  # "you're not stupid", "no such thing as a stupid question"
             if frame_start is None and (_SELF_RE.search(before) or _REPORTED_RE.search(before)):
                 return True  # "I'm such an idiot", "the message calling you an idiot"
@@ -633,6 +662,8 @@ _LABEL_BEFORE_RE = re.compile(
     r"(?:\b(?:click|tap|press|select|choose|hit|type|enter|reply|text|send|say|mark|marked|"
     r"label(?:l)?ed|called|named|says|reads|shows|showing|displays|status|option|button|tab|"
     r"menu|word|code|promo|coupon|voucher|keyword|field|set\s+to|shown\s+as|appears\s+as|"
+    r"see|error|message|prompt|warning|notice|light|indicator|printed|written|stamped|titled|"
+    r"subject|heading|saying|reading|read|display|screen|"
     r"under|in|on|from|to|via)\b[\s\"'“‘(*]{1,4}(?:(?:the|on|a|an)\s+[*]{0,2})?|[\"'“‘(>:*+]\s?)$",
     re.IGNORECASE,
 )
@@ -642,6 +673,15 @@ _LABEL_AFTER_RE = re.compile(
     r"section|folder)s?\b",
     re.IGNORECASE,
 )
+
+
+_GREETED_RE = re.compile(r"\b(?:hi|hello|hey|dear|thanks|thank\s+you),?\s+$", re.IGNORECASE)
+
+
+def _customer_wrote(state: ConversationState, word: str) -> bool:
+    """Did the customer write this capitalised word themselves (their acronym or product)?"""
+    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])")
+    return any(pattern.search(parsed.text) for _, parsed in state.customer_turns)
 
 
 class Shouting(Check):
@@ -743,6 +783,8 @@ class Shouting(Check):
             s, e = run[0][0], run[-1][1]
             if len(run) == 1 and (e - s < 3 or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text))):
                 continue  # "NO" alone; initials signing the reply
+            if len(run) == 1 and (_GREETED_RE.search(text, max(0, s - 12), s) or _customer_wrote(state, text[s:e])):
+                continue  # "Hi JOHN", or the customer's own capitalised term ("my ECHO speaker")
             if len(run) <= 3:
                 before = text[max(0, s - 30) : s]
                 after = text[e : e + 20]
@@ -771,48 +813,69 @@ _PERSON_NOUNS = (
     r"grandmother|grandfather|gran|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fiancee?|"
     r"boyfriend|girlfriend|client|employee|staff|officer|accountant|lawyer|solicitor|"
     r"executor|carer|caregiver|student|pupil|teacher|user|beneficiary|account\s+holder|"
+    r"expert|gentleman|receptionist|cashier|clerk|assistant|associate|consultant|analyst|pilot|"
+    r"captain|crew|host|chef|operator|dispatcher|inspector|surveyor|plumber|electrician|builder|"
+    r"fitter|mechanic|doorman|concierge|guard|porter|fiancé|spouse|"
     r"relative|family|cat|dog|puppy|kitten|horse|pet"
 )
 _PERSON_RE = re.compile(rf"\b(?:{_PERSON_NOUNS})s?\b", re.IGNORECASE)
 #: A capitalised word not at a sentence start: a name that "he"/"she" may refer to.
 _NAME_RE = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{1,20}\b|(?<=\bI'm )[A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
-_PRONOUN_RE = re.compile(
-    r"\b(?:he|she)(?:'s|’s|\s+(?:is|was|has|keeps|kept|wants|won't|will\s+not|doesn't|does\s+not|"
+#: "he"/"she"/"him"/"her"/"his": the customer in the third person when nobody else is around.
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]ers?)\b(?:'s|’s|'ll|'d)?")
+#: ... and the pronoun doing what a customer does in a colleague's complaint about them.
+_PRONOUN_STRONG_RE = re.compile(
+    r"(?:he|she)(?:'s|’s|\s+(?:is|was|has|keeps|kept|wants|won't|will\s+not|doesn't|does\s+not|"
     r"didn't|can't|cannot|just|still|says|said|thinks|claims|insists|refuses|asked|asks|"
     r"isn't|wasn't|hasn't|needs|literally|already|really|actually|clearly|obviously|never|"
-    r"always|apparently|seems|sounds|gets|got|won't|reckons|wants))\b"
-    r"|\b(?:take|handle|deal\s+with|talk\s+to|grab|transfer|escalate|calm|call)\s+(?:him|her)\b(?!\s+(?:to|at|on|back))",
+    r"always|apparently|seems|sounds|reckons))\b(?!\s+(?:available|in\s+(?:the\s+)?office|here))"
+    r"|why\s+(?:does|is|did|won't|can't|would)\s+(?:he|she)\b"
+    r"|(?:take|handle|deal\s+with|talk\s+to|grab|escalate|calm|ignore|block|let|get\s+rid\s+of|mute|"
+    r"stew)\s+(?:him|her)\b(?!\s+(?:to|at|on|back|know))",
     re.IGNORECASE,
 )
+_GENERIC_PRONOUN_RE = re.compile(
+    r"\b(?:he\s+or\s+she|she\s+or\s+he|his\s+or\s+her|her\s+or\s+his|him\s+or\s+her|"
+    r"he/she|his/her|him/her|s/he)\b",
+    re.IGNORECASE,
+)
+_POLICY_VERBS = r"(?!is\s+(?:responsible|required|entitled|liable|obliged|able|eligible))"
 #: The customer in the third person: "this guy", "the customer keeps asking", "cust wants".
 _THIRD_PERSON_RE = re.compile(
     r"\b(?:this|that)\s+(?:guy|lady|dude|chick|bloke|woman|man|girl|fella|karen|clown|idiot|"
-    r"muppet|numpty|moron|genius|one\s+again|cust|cx)\b(?!\s+(?:who|that|from|at|in|on|with)\b)"
+    r"muppet|numpty|moron|genius|one\s+again|cust|cx)\b(?!\s+(?:who|that|from)\b)"
     r"|\b(?:this|that)\s+(?:customer|client|caller|cust|cx)(?:'s|’s|\s+(?:is|was|has|keeps|kept|"
     r"wants|won't|doesn't|didn't|can't|just|still|says|said|thinks|claims|insists|refuses|asked|"
     r"asks|again|literally|already|really|actually|clearly|obviously|never|apparently|seems|"
     r"sounds|gets|reckons))\b"
     r"|\bthe\s+(?:customer|client|caller|cust|cx)\s+(?:keeps|kept|wants|won't|doesn't\s+(?:get|understand)|"
     r"just|still|says|said|thinks|claims|insists|refuses|is\s+(?:asking|being|angry|upset|complaining|"
-    r"annoying|still|back|on\s+the\s+phone|shouting|yelling|rude)|asked\s+again|called\s+(?:again|back)|"
-    r"again|literally|clearly|obviously|apparently|reckons|needs\s+to\s+calm)\b"
+    r"annoying|still|back|on\s+the\s+phone|shouting|yelling|rude|a\s+known|getting)|asked\s+again|"
+    r"called\s+(?:again|back)|again|literally|clearly|obviously|apparently|reckons|needs\s+to\s+calm)\b"
+    rf"|(?:^|[.:;!?(]\s*)(?:cust|cx|customer|client|caller|dude|guy|lady|woman|bloke)\s+{_POLICY_VERBS}"
+    r"(?:is|was|has|wants|says|said|keeps|asking|asked|claims|insists|refuses|being|angry|upset|"
+    r"annoyed|difficult|rude|again|called|threatening|won't|will\s+not|doesn't|just|still|getting)\b"
     r"|\b(?:cust|cx)\s+(?:is|was|has|wants|says|said|keeps|called|asked|asks|needs|claims)\b"
-    r"|^\W{0,3}(?:the\s+)?(?:customer|cust|cx|client|caller)\s+(?:is\s+|was\s+)?(?:being|says|said|wants|keeps|"
-    r"asking|asked|claims|insists|refuses|angry|upset|annoyed|difficult|rude|again)\b"
-    r"|\bthe\s+same\s+(?:guy|lady|woman|man|dude|bloke|chick|girl|customer|one)\s+(?:from|as|again|who\s+called)\b"
-    r"|\bwho\s+wants\s+(?:him|her|this\s+one)\b",
+    r"|\b(?:the\s+)?same\s+(?:guy|lady|woman|man|dude|bloke|chick|girl|customer|one)\s+"
+    r"(?:from|as|again|who\s+called)\b"
+    r"|\bwho\s+wants\s+(?:him|her|this\s+one)\b"
+    r"|\bnot\s+(?:him|her|this\s+guy|this\s+lady|this\s+one)\s+again\b",
     re.IGNORECASE,
 )
 #: Chatter meant for colleagues, never for a customer.
 _CHATTER_RE = re.compile(
-    r"\[(?:internal|int|note|private|staff)\]|^\W{0,2}(?:internal(?:\s+note)?|private\s+note|staff\s+only)\s*:"
+    r"[\[(](?:internal|int|note|private|staff|internal\s+note)[\])]"
+    r"|(?:^|[.!?]\s+)(?:internal(?:\s+note)?|private\s+note|staff\s+only|todo|to\s+do|fyi\s+team)\s*:"
     r"|\b(?:lol|lmao|lmfao|rofl|ugh+|brb|smh|jfc|fml|omfg|ffs|afk|ttyl|ikr|wtf|"
     r"kill\s+me(?:\s+now)?|can'?t\s+deal\s+with\s+(?:him|her|them|this\s+(?:one|guy|shit|crap|today|anymore))|"
     r"so\s+done\s+with|"
     r"(?:take|taking)\s+over\s+(?:this|him|her)|over\s+to\s+you|your\s+turn|wrong\s+(?:chat|window|tab)|"
-    r"note\s+to\s+self|internal\s+note|not\s+for\s+(?:the\s+)?(?:customer|cust)|todo:|to\s+do:|"
-    r"anyone\s+(?:know|free|around)|can\s+someone\s+(?:else\s+)?(?:take|cover|check|grab|deal|look|handle|jump)|"
-    r"someone\s+(?:take|grab|cover)|"
+    r"note\s+to\s+self|internal\s+note|not\s+for\s+(?:the\s+)?(?:customer|cust)|"
+    r"anyone\s+(?:know|free|around|cover|take|grab|want)|"
+    r"can\s+(?:someone|anyone|you|u)\s+(?:else\s+)?(?:take\s+(?:over|him|her|this\s+one)|cover|grab|deal\s+with\s+(?:him|her)|handle\s+(?:him|her|this\s+one))|"
+    r"can\s+someone\s+(?:else\s+)?(?:take|check|deal|look|handle|jump)|"
+    r"someone\s+(?:take|grab|cover)|(?:cover|watch)\s+my\s+(?:queue|chats?|tickets?|inbox)|"
+    r"(?:this\s+one'?s|he'?s|she'?s)\s+(?:all\s+)?yours|"
     r"pls\s+(?:take|grab|help|escalate)|take\s+this\s+one|help\s+me\s+out\s+here)\b",
     re.IGNORECASE,
 )
@@ -823,23 +886,23 @@ _WEAK_CHATTER = frozenset({"lol", "lmao", "lmfao", "rofl", "brb", "afk", "ttyl",
 #: "@Sam can you ...": a colleague tagged in a request.
 _MENTION_RE = re.compile(r"(?<![\w.])@([A-Za-z][\w.]{1,30})")
 _MENTION_REQUEST_RE = re.compile(
-    r"^[,:]?\s+(?:can|could|would|will|pls|please|plz|take|grab|handle|deal|help|look|check|fyi|"
+    r"[,:]?\s+(?:can|could|would|will|pls|please|plz|take|grab|handle|deal|help|look|check|fyi|"
     r"this|he|she|him|her|cust|any|u|you|are|r\s+u|do\s+you|need|over)\b",
     re.IGNORECASE,
 )
 #: Words one of which every pattern above needs: replies without any skip the regexes.
 _THIRD_SCREEN = frozenset({
     "guy", "lady", "dude", "chick", "bloke", "woman", "man", "girl", "fella", "karen", "clown",
-    "idiot", "muppet", "numpty", "moron", "genius", "cust", "cx", "customer", "client",
+    "idiot", "muppet", "numpty", "moron", "genius", "cust", "him", "her", "cx", "customer", "client",
     "caller", "same", "wants",
 })
 _CHATTER_SCREEN = frozenset({
     "lol", "lmao", "lmfao", "rofl", "ugh", "ughh", "ughhh", "ughhhh", "brb", "smh", "jfc", "fml",
     "omfg", "ffs", "afk", "ttyl", "ikr", "wtf", "kill", "deal", "done", "over", "turn", "wrong",
     "self", "internal", "int", "private", "staff", "note", "todo", "do", "anyone", "someone",
-    "pls", "take", "help",
+    "pls", "take", "help", "cover", "grab", "yours", "fyi", "handle", "watch",
 })
-_PRONOUN_SCREEN = frozenset({"he", "she", "him", "her"})
+_PRONOUN_SCREEN = frozenset({"he", "she", "him", "her", "his", "hers"})
 _GREETING_RE = re.compile(r"^\W{0,3}(?i:hi|hey|hello|yo|morning|hiya|dear)\b[\s,!]+([A-Z][a-z]{1,20})\b")
 
 
@@ -920,17 +983,29 @@ class MisdirectedMessage(Check):
         g = _GREETING_RE.match(text) if state.agent_names else None
         if g and g.group(1).lower() in state.agent_names and g.group(1).lower() not in state.name_parts():
             signals.append((g.start(1), g.end(1), "a greeting to a colleague", True))
-        pron = []
         if not _PRONOUN_SCREEN.isdisjoint(words):
-            pron = [m for m in _PRONOUN_RE.finditer(text) if not reply.parsed.in_quotes(m.start(), m.end())]
-        if pron and not self._has_antecedent(reply, state, pron[0].start()):
-            for m in pron:
-                signals.append((m.start(), m.end(), "the customer as 'he' or 'she'", False))
+            generic = [m.span() for m in _GENERIC_PRONOUN_RE.finditer(text)]
+            pron = [
+                m
+                for m in _PRONOUN_RE.finditer(text)
+                if not reply.parsed.in_quotes(m.start(), m.end())
+                and not any(a <= m.start() < b for a, b in generic)
+            ]
+            if pron and not self._has_antecedent(reply, state, pron[0].start()):
+                # Nobody else in the conversation for "he"/"she" to be: it is the customer,
+                # certainly so when they "keep asking", "won't stop", or are to be "handled".
+                for m in pron:
+                    lo = max(0, m.start() - 16)
+                    strong = bool(
+                        _PRONOUN_STRONG_RE.match(text, m.start())
+                        or _PRONOUN_STRONG_RE.search(text, lo, m.end())
+                    )
+                    signals.append((m.start(), m.end(), "the customer as 'he' or 'she'", strong))
         if not signals:
             return
         strong = [x for x in signals if x[3]]
-        if not strong and len(signals) < 2:
-            return
+        if not strong and len({x[2] for x in signals}) < 2:
+            return  # one weak sign ("lol", a lone "she" with no one else around) is not enough
         signals.sort()
         s, e = signals[0][0], signals[-1][1]
         kinds = list(dict.fromkeys(x[2] for x in signals))
