@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from tonecheck.checks.base import Check, Example, Reply
-from tonecheck.context import PLEASANTRY_RE, ConversationState, Question, reply_shingles
+from tonecheck.context import PLEASANTRY_RE, QUESTION_STOP, ConversationState, Question, reply_shingles
 from tonecheck.topics import TopicLexicon
 from tonecheck.types import Finding, Severity
 
@@ -546,6 +546,8 @@ class OffTopicReply(Check):
             offered.append(h)
         if not offered:
             return
+        if _overlap(reply, state) >= 2:
+            return  # it still talks about what the customer wrote: not clearly off topic
         # The customer's main problem: the intent raised most often, the earliest on a tie.
         main = max(state.topics.values(), key=lambda sig: (state.topic_counts.get(sig.kind, 0), -sig.turn, -sig.start))
         first = offered[0]
@@ -559,6 +561,20 @@ class OffTopicReply(Check):
             f"Address the {theirs} problem the customer described before offering anything else.",
             evidence=main.evidence(),
         )
+
+
+_CONTENT_RE = re.compile(r"[a-z][a-z'’]{3,}")
+
+
+def _overlap(reply: Reply, state: ConversationState) -> int:
+    """Content lemmas the reply shares with the customer's turns since the last reply."""
+    theirs: set[str] = set()
+    for _, parsed in state.pending_customer:
+        for w in _CONTENT_RE.findall(parsed.lower):
+            if w not in QUESTION_STOP:
+                theirs.add(parsed.lemma(w))
+    ours = {reply.parsed.lemma(w) for w in _CONTENT_RE.findall(reply.parsed.lower) if w not in QUESTION_STOP}
+    return len(theirs & ours)
 
 
 # -- unanswered questions ----------------------------------------------------------------
