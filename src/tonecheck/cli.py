@@ -301,3 +301,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
 
 
+if __name__ == "__main__":  # python -m tonecheck.cli
+    main()
