@@ -48,12 +48,18 @@ class Dictionary:
     def suggest(self, word: str) -> str | None:
         """The most frequent known word one edit away (two for longer words), or None."""
         w = word.lower()
+        if len(w) > MAX_SUGGEST_LEN:
+            return None  # edit candidates grow with the square of the length: no suggestion
         cands = [c for c in _edits1(w) if c in self.freq]
-        if not cands and len(w) > 5:
+        if not cands and 5 < len(w) <= 14:
             cands = [e2 for e1 in _edits1(w) for e2 in _edits1(e1) if e2 in self.freq]
         if not cands:
             return None
         return max(cands, key=lambda c: (self.freq[c], c))
+
+
+#: Longer "words" (hostile input, glued text) get no suggestion.
+MAX_SUGGEST_LEN = 24
 
 
 def _stems(w: str) -> Iterable[str]:
