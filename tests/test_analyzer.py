@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import warnings
 
-import pytest
-
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
