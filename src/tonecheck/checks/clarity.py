@@ -37,23 +37,94 @@ class Dictionary:
         self.freq = freq
 
     def known(self, word: str) -> bool:
+        """True for a listed word, or a regular derivation of one that is not a classic slip."""
         w = word.lower()
         if w in self.words:
             return True
-        for stem in _stems(w):
-            if stem in self.words:
-                return True
-        return False
+        if self.classic_slip(w) is not None:
+            return False
+        return any(stem in self.words for stem in _stems(w))
 
-    def suggest(self, word: str) -> str | None:
-        """The most frequent known word one edit away (two for longer words), or None."""
+    def classic_slip(self, w: str) -> str | None:
+        """The listed word that ``w`` is a classic slip of, else None.
+
+        Stripping suffixes alone accepts "begining" (begin + ing) and "visable" (vis + able);
+        these patterns catch the usual slips when the intended word is listed: a consonant
+        not doubled (begining, shiping) or doubled (custommer), two vowels swapped (gaurd),
+        -able/-ible, -ance/-ence, -ant/-ent and -ly/-ally mixed up (visable, basicly).
+        "l" is left out of the doubling rules: both "cancelled" and "canceled" are right.
+        """
+        words = self.words
+        n = len(w)
+        for i in range(1, n):
+            if w[i] == w[i - 1] != "l" and (c := w[:i] + w[i + 1:]) in words:
+                return c
+        for i in range(1, n - 1):
+            ch = w[i]
+            if ch not in "aeioulwxy" and ch != w[i - 1] and ch != w[i + 1] and (c := w[: i + 1] + ch + w[i + 1:]) in words:
+                return c
+        for i in range(n - 1):
+            a, b = w[i], w[i + 1]
+            if a != b and a in "aeiou" and b in "aeiou" and (c := w[:i] + b + a + w[i + 2:]) in words:
+                return c
+        for bad, good in _SUFFIX_SLIPS:
+            if w.endswith(bad) and (c := w[: -len(bad)] + good) in words:
+                return c
+        return None
+
+    def suggest(self, word: str, boost: frozenset[str] = frozenset()) -> str | None:
+        """The likeliest intended word, or None.
+
+        A classic slip's word first; else known words one edit away (two for longer words),
+        ranked by frequency weighted by how people mistype: a left-out letter or two swapped
+        letters are likelier than an extra letter, which is likelier than a wrong one.
+        Words in ``boost`` (support vocabulary, the conversation's words) rank first. A
+        word made of two glued words ("automaticallyactivated") gets them split.
+        """
         w = word.lower()
-        cands = [c for c in _edits1(w) if c in self.freq]
-        if not cands and len(w) > 5:
-            cands = [e2 for e1 in _edits1(w) for e2 in _edits1(e1) if e2 in self.freq]
-        if not cands:
-            return None
-        return max(cands, key=lambda c: (self.freq[c], c))
+        slip = self.classic_slip(w)
+        if slip is not None:
+            return slip
+        freq, words = self.freq, self.words
+        best: tuple[float, str] | None = None
+        for cand, weight in _weighted_edits1(w):
+            if cand not in words and cand not in boost:
+                continue
+            # Square-rooted frequency so that "he" does not beat "have" for "hve".
+            score = (freq.get(cand, 0) + 1) ** 0.5 * weight * (30 if cand in boost else 1)
+            if best is None or (score, cand) > best:
+                best = (score, cand)
+        if best is not None:
+            return best[1]
+        if len(w) >= 7:
+            split = self._split(w)
+            if split:
+                return split
+        if len(w) > 5:
+            cands = {e2 for e1 in _edits1(w) for e2 in _edits1(e1) if e2 in freq}
+            if cands:
+                return max(cands, key=lambda c: (freq[c] * (50 if c in boost else 1), c))
+        return None
+
+    def _split(self, w: str) -> str | None:
+        """Two common words glued together ("thankyou" -> "thank you"), or None."""
+        freq, words = self.freq, self.words
+        best: tuple[int, str] | None = None
+        for i in range(2, len(w) - 1):
+            a, b = w[:i], w[i:]
+            fa, fb = freq.get(a, 0), freq.get(b, 0)
+            # Short parts must be common words; longer ones need only be listed.
+            if (fa >= 5 or (len(a) > 3 and a in words)) and (fb >= 5 or (len(b) > 3 and b in words)):
+                cand = (min(fa, fb) + 1, f"{a} {b}")
+                if best is None or cand > best:
+                    best = cand
+        return best[1] if best else None
+
+
+_SUFFIX_SLIPS = (
+    ("able", "ible"), ("ible", "able"), ("ance", "ence"), ("ence", "ance"),
+    ("ant", "ent"), ("ent", "ant"), ("ly", "ally"),
+)
 
 
 def _stems(w: str) -> Iterable[str]:
@@ -80,6 +151,22 @@ def _stems(w: str) -> Iterable[str]:
                 if rest.endswith(suf) and len(rest) - len(suf) >= 3:
                     yield rest[: -len(suf)]
                     yield rest[: -len(suf)] + "e"
+
+
+def _weighted_edits1(w: str) -> Iterable[tuple[str, float]]:
+    """Words one edit from ``w`` with how likely that slip is (left-out letter and swapped
+    letters 8, extra letter 2, a vowel for a vowel 2, any other wrong letter 1)."""
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    for a, b in splits:
+        for c in _LETTERS:
+            yield a + c + b, 8.0
+        if b:
+            yield a + b[1:], 2.0
+            for c in _LETTERS:
+                if c != b[0]:
+                    yield a + c + b[1:], 2.0 if (c in "aeiou" and b[0] in "aeiou") else 1.0
+        if len(b) > 1 and b[0] != b[1]:
+            yield a + b[1] + b[0] + b[2:], 8.0
 
 
 def _edits1(w: str) -> set[str]:
@@ -183,6 +270,10 @@ class Spelling(Check):
         # Missing apostrophes ("dont") are grammar findings, not spelling ones.
         self.apostrophes = {str(k).lower() for k in load_lexicon("grammar").get("apostrophes", {})}
         self.min_length = int(self.opts["min_length"])
+        # Support vocabulary ranks first among suggestions ("bok" -> "book", not "boy").
+        self.boost = frozenset(str(w).lower() for w in lex.get("extra_words", [])) | frozenset(
+            str(w).lower() for w in lex.get("suggest_first", [])
+        )
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
@@ -210,11 +301,15 @@ class Spelling(Check):
                 continue
             if skip and any(s <= start < e for s, e in skip):
                 continue
-            # Glued to an apostrophe or a hyphen: part of a contraction or a compound.
+            # Glued to an apostrophe, a hyphen, a placeholder or a currency sign: part of a
+            # contraction, a compound, an anonymised value ("sidelo#PRS_ORG#d"), an amount
+            # ("R$35"); after a dot, a file type (".acsm").
             after = text[end:end + 1]
             before = text[start - 1:start] if start else ""
-            if after in ("'", "’") or before in ("-", "'", "’", "_") or after in ("-", "_"):
+            if after in _GLUED_AFTER or before in _GLUED_BEFORE:
                 continue
+            if _VALUE_BEFORE_RE.search(text, max(0, start - 30), start):
+                continue  # "your username is anjahoehn": a value, not a word
             if low in flagged:
                 fix = _match_case(flagged[low], word)
                 yield self.finding(start, end, f"\u201c{word}\u201d is misspelled.", f"Write \u201c{fix}\u201d.")
@@ -222,8 +317,16 @@ class Spelling(Check):
             upper = word.isupper() and len(word) > 1
             if word[0].isupper():
                 # Capitalised words are names, products or sentence starts: only a
-                # sentence-initial shorthand would be flagged.
-                if not (start in starts and low in shorthand and not upper):
+                # sentence-initial shorthand or classic slip ("Begining") is flagged.
+                if upper or start not in starts:
+                    continue
+                if low not in shorthand:
+                    if len(word) < 5 or low in words or any(c.isupper() for c in word[1:]):
+                        continue
+                    fix = self.dictionary.classic_slip(low)
+                    if fix is None:
+                        continue
+                    yield self.finding(start, end, f"\u201c{word}\u201d is misspelled.", f"Write \u201c{_match_case(fix, word)}\u201d.")
                     continue
             if low in shorthand and not upper:
                 if low in ("k", "r", "u") and _part_of_code(text, start, end):
@@ -239,12 +342,19 @@ class Spelling(Check):
                 continue
             if self.dictionary.known(low):
                 continue
-            fix = self.dictionary.suggest(low)
+            fix = self.dictionary.suggest(low, self.boost | customer if customer else self.boost)
             suggestion = f"Did you mean \u201c{fix}\u201d?" if fix else "Check the spelling, or add the word to the glossary."
             yield self.finding(start, end, f"\u201c{word}\u201d is not a known word.", suggestion)
 
 
 _CANDIDATE_RE = re.compile(r"(?<![\w@#])[A-Za-z]+(?![\w@])")
+_GLUED_AFTER = frozenset("'’-_#$")
+_GLUED_BEFORE = frozenset("-'’_.$")
+_VALUE_BEFORE_RE = re.compile(
+    r"\b(?:user\s?name|user\s?id|login|log-in|handle|nickname|password|passcode|account\s+name|"
+    r"account\s+is|(?:is|as)\s+(?:listed|registered|saved)\s+(?:as|under))\s*(?:is|was|:|=)?\s*[\"'“‘]?$",
+    re.IGNORECASE,
+)
 
 
 def _part_of_code(text: str, start: int, end: int) -> bool:
