@@ -483,6 +483,8 @@ _PARTICLES = {"in", "on", "out", "up", "over", "off", "down", "by"}
 _PHRASAL_BEFORE_RE = re.compile(r"(?:\w(?:ed|ing)|\b(?:sign|log|check|plug|fill|hand|turn|drop|lock|opt|get|put|come|go)s?|-)\s*$", re.IGNORECASE)
 _LOWER_I_RE = re.compile(r"(?<![\w'’.-])i(?=(?:['’](?:m|ll|ve|d))?(?:\s|[,!?;:]|\.(?!\w)|$))")
 _SENT_PUNCT_RE = re.compile(r"[.!?]")
+# Punctuation inside a sentence that shows its clauses were separated.
+_INNER_PUNCT_RE = re.compile(r"[,;:()—–]|\s-\s|\n")
 
 
 class Grammar(Check):
@@ -500,6 +502,7 @@ class Grammar(Check):
     why = "Mechanical errors are the first thing customers notice and screenshot; they cost trust in the answer."
     limits = "No grammar engine: agreement, tense and word order errors are not found."
     instead = "Proof-read before sending; the suggestion gives the fix."
+    options = {"run_on_words": 35}
     examples = {
         "fail": [
             "i will send it today.",
@@ -529,6 +532,7 @@ class Grammar(Check):
         ]
         self.apostrophes = {str(k).lower(): v for k, v in lex.get("apostrophes", {}).items()}
         self.double_ok = {str(w).lower() for w in lex.get("double_ok", [])}
+        self.run_on_words = int(self.opts["run_on_words"])
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
@@ -548,7 +552,11 @@ class Grammar(Check):
             for m in pattern.finditer(text):
                 if parsed.in_quotes(m.start(), m.end()):
                     continue
-                yield self.finding(m.start(), m.end(), f"\u201c{m.group().strip()}\u201d is a common grammar slip.", f"Write \u201c{fix}\u201d.")
+                found = m.group().rstrip()
+                yield self.finding(
+                    m.start(), m.start() + len(found),
+                    f"\u201c{found}\u201d is a common grammar slip.", f"Write \u201c{_match_case(fix, found)}\u201d.",
+                )
         if self.apostrophes:
             for w in parsed.words & self.apostrophes.keys():
                 for m in re.finditer(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text, re.IGNORECASE):
@@ -557,10 +565,20 @@ class Grammar(Check):
                     fix = self.apostrophes[w]
                     yield self.finding(m.start(), m.end(), f"\u201c{m.group()}\u201d is missing its apostrophe.", f"Write \u201c{fix}\u201d.")
         yield from self._capitals(reply)
-        words = len(_WORDS_RE.findall(text))
+        starts = [m.start() for m in _WORDS_RE.finditer(text)]
+        words = len(starts)
         if words >= 30 and not _SENT_PUNCT_RE.search(text):
             end = len(text.rstrip())
             yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
+        elif words >= self.run_on_words:
+            # One long sentence with not a comma in it: clauses strung together with "and".
+            for s, e in parsed.sentences:
+                n = bisect_left(starts, e) - bisect_left(starts, s)
+                if n >= self.run_on_words and not _INNER_PUNCT_RE.search(text, s, e):
+                    cut = _split_point(text[s:e])
+                    hint = f"Split it after \u201c{cut}\u201d." if cut else "Break it into sentences with full stops."
+                    yield self.finding(s, e, f"A {n}-word run-on sentence without a single comma.", hint)
+                    break
 
     def _capitals(self, reply: Reply) -> Iterable[Finding]:
         text = reply.text
@@ -573,6 +591,8 @@ class Grammar(Check):
             word = m.group(1)
             if len(chunk.split()) < 3 or word in ("i",) or any(c.isupper() for c in word[1:]):
                 continue  # "iPhone", "eBay"; lowercase "i" has its own rule
+            if len(word) == 1 and chunk[m.end(1):m.end(1) + 1] in (".", ")"):
+                continue  # a list marker: "a. Open the app"
             if reply.in_glossary(word) or re.match(r"(?:https?://|www\.|\S+@|\S+\.(?:com|org|net|co)\b)", chunk[m.start(1):]):
                 continue
             if i > 0:
