@@ -430,7 +430,7 @@ class Jargon(Check):
                 (exact if _is_acronym(term) else folded).append(re.escape(term).replace("\\ ", r"\s+"))
         exact.sort(key=len, reverse=True)
         folded.sort(key=len, reverse=True)
-        self.exact_re = re.compile(r"(?<![\w-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
+        self.exact_re = re.compile(r"(?<![\w^-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
         self.folded_re = re.compile(r"(?<![\w-])(?:" + "|".join(folded) + r")(?![\w-])", re.IGNORECASE) if folded else None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
@@ -658,9 +658,11 @@ class HardToRead(Check):
     default_severity = Severity.INFO
     summary = "Long convoluted sentences, walls of text, or very low readability for a support reply."
     what = (
-        "Flags a sentence longer than max_sentence_words (default 40), a sentence stacking several "
-        "subordinate clauses ('which ... whereby ... provided that'), a reply of more than "
-        "max_block_words (default 150) words without a paragraph break, and a long reply (60+ words) "
+        "Flags a sentence longer than max_sentence_words (default 40); a sentence of nested_min_words "
+        "(30) or more stacking subordinate clauses ('which ... whereby ... provided that': more than "
+        "max_subordinates (2), or two of them between three commas); a reply of more than "
+        "max_block_words (150) words without a paragraph break whose sentences average 20 words or "
+        "more; and a long reply (60+ words) "
         "whose Flesch reading ease is below min_reading_ease (default 30). Short replies are not "
         "scored by formula."
     )
@@ -670,7 +672,13 @@ class HardToRead(Check):
         "support replies pass. Technical content can be legitimately dense."
     )
     instead = "Split long sentences, put one step per line, and lead with the answer."
-    options = {"max_sentence_words": 40, "max_block_words": 150, "min_reading_ease": 30.0, "max_subordinates": 3}
+    options = {
+        "max_sentence_words": 40,
+        "max_block_words": 150,
+        "min_reading_ease": 30.0,
+        "max_subordinates": 2,
+        "nested_min_words": 30,
+    }
     examples = {
         "fail": [
             "Following a review of the account which was undertaken by our specialist team, whereby the "
@@ -691,23 +699,31 @@ class HardToRead(Check):
         # One scan for word starts; sentence lengths by bisecting into it.
         starts = [m.start() for m in _WORDS_RE.finditer(text)]
         total = len(starts)
-        if total > max_words or total > 25:
-            subs_at = [m.start() for m in _SUBORDINATE_RE.finditer(text)] if total > 25 else []
+        nested_min = int(self.opts["nested_min_words"])
+        if total > max_words or total >= nested_min:
+            subs_at = [m.start() for m in _SUBORDINATE_RE.finditer(text)] if total >= nested_min else []
             for s, e in reply.parsed.sentences:
                 n = bisect_left(starts, e) - bisect_left(starts, s)
                 subs = bisect_left(subs_at, e) - bisect_left(subs_at, s) if subs_at else 0
-                if n > max_words or (subs > max_subs and n > 25):
+                # Nested: several subordinate clauses, or two of them between three commas.
+                nested = n >= nested_min and (subs > max_subs or (subs >= max_subs and text.count(",", s, e) >= 3))
+                if n > max_words or nested:
                     sent = text[s:e]
                     cut = _split_point(sent)
                     hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
-                    why = f"{n} words" + (f" and {subs} subordinate clauses" if subs > max_subs else "")
+                    why = f"{n} words" + (f" and {subs} subordinate clauses" if nested else "")
                     yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
                     return
         if total >= 30 and not _SENT_PUNCT_RE.search(text):
             end = len(text.rstrip())
             yield self.finding(0, end, f"A {total}-word run-on with no sentence punctuation.", "Break it into short sentences.")
             return
-        if total > int(self.opts["max_block_words"]) and "\n" not in text.strip():
+        # A long block of short sentences reads fine; a long block of long ones does not.
+        if (
+            total > int(self.opts["max_block_words"])
+            and "\n" not in text.strip()
+            and total / max(1, len(reply.parsed.sentences)) >= 20
+        ):
             end = len(text.rstrip())
             yield self.finding(0, end, f"A {total}-word block of text with no paragraph break.", "Break it into short paragraphs, one step or point each.")
             return
