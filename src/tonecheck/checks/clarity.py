@@ -601,11 +601,14 @@ class Grammar(Check):
                 # After a line break without end punctuation the line continues a list or a heading.
                 if "\n" in between and not prev.endswith((".", "!", "?")):
                     continue
-                if prev.endswith((":", ",", ";")):
-                    continue
+                if prev.endswith((":", ",", ";")) or _LIST_MARKER_RE.match(prev):
+                    continue  # "1. open the app", "a) tap Settings"
             start = s + m.start(1)
             yield self.finding(start, start + len(word), "The sentence starts with a lower-case letter.", f"Write \u201c{word[:1].upper() + word[1:]}\u201d.")
             return  # one capital finding per reply is enough
+
+
+_LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]$")
 
 
 def _trigger(phrase: str) -> str | None:
