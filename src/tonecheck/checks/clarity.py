@@ -603,11 +603,18 @@ class Grammar(Check):
                     continue
                 if prev.endswith((":", ",", ";")) or _LIST_MARKER_RE.match(prev):
                     continue  # "1. open the app", "a) tap Settings"
+                if _ABBREV_END_RE.search(prev):
+                    continue  # "approx. two days": the sentencizer split after an abbreviation
             start = s + m.start(1)
             yield self.finding(start, start + len(word), "The sentence starts with a lower-case letter.", f"Write \u201c{word[:1].upper() + word[1:]}\u201d.")
             return  # one capital finding per reply is enough
 
 
+_ABBREV_END_RE = re.compile(
+    r"\b(?:approx|incl|excl|ref|no|nos|vs|etc|e\.g|i\.e|est|dept|tel|ext|misc|qty|min|max|avg|govt|"
+    r"mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.$",
+    re.IGNORECASE,
+)
 _LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]$")
 
 
