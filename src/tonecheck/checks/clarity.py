@@ -253,12 +253,14 @@ class Spelling(Check):
             "You will recieve an email shortly.",
             "I have definately updated your acount.",
             "Thx for waiting, pls check ur inbox.",
+            "It won't ship untill the begining of May.",
         ],
         "pass": [
             "You will receive an email shortly.",
             {"context": [("customer", "My name is Siobhan Nguyen.")], "reply": "Thanks Siobhan, your Zorblix X2 is on its way."},
             "Please reply to #NAME# at [EMAIL] about order ORD-4471B.",
             {"context": [("customer", "The widgt on my dashbord is broken")], "reply": "Sorry the widgt is broken; I've reset your dashbord."},
+            "The colour is back in stock, so I've cancelled the old order; your username is dwhitfield88.",
         ],
     }
 
@@ -412,6 +414,7 @@ class Jargon(Check):
             {"context": [("customer", "Is the DNS broken again?")], "reply": "Yes, the DNS change is still spreading; give it an hour."},
             "An RMA is a return number; I've created one for you.",
             "Your router needs a restart.",
+            "Your PIN, the SMS code and the PDF are on the IT team page; your return is RMA-4471B.",
         ],
     }
 
@@ -509,12 +512,16 @@ class Grammar(Check):
             "Please check the the settings page.",
             "Your welcome, have a nice day.",
             "I could of sent it sooner. thanks for waiting.",
+            "Returns are inspected on arrival and the boots must be unworn with all the packaging and the box must "
+            "not have any tape on it because that counts as damage and our check found a label so it came back to you.",
         ],
         "pass": [
             "I will send it today.",
             "You're welcome, have a nice day.",
             "I had had no reply from the courier, so I called them.",
             "Visit example.com/help i.e. the help page.",
+            "We would of course refund it. Delivery takes approx. two days.",
+            "Steps:\n1. open the app\n2. tap Settings",
         ],
     }
 
@@ -695,10 +702,15 @@ class HardToRead(Check):
             "transactions that were flagged were assessed against the criteria that apply to accounts of "
             "this type, provided that no further information is received, the restriction that was applied "
             "will remain in place until such time as the review is complete and a decision has been made.",
+            "Refunds, which are issued to the original card unless it has expired, in which case we pay by "
+            "transfer, are sent once the item, which must be unused, reaches us.",
         ],
         "pass": [
             "Your refund is on its way. It reaches your card in 3 to 5 working days.",
             "Thanks for waiting. I've checked the order, and it left our warehouse this morning.",
+            "I've checked your order today. It left the warehouse this morning. The courier has it now. "
+            "It should reach you on Friday. You'll get a text with a one-hour slot on the day. "
+            "If you're out, the driver leaves it with a neighbour or at the post office.",
         ],
     }
 
