@@ -119,10 +119,13 @@ class Analyzer:
         columns: Mapping[str, str] | str | None = None,
         on_error: str = "raise",
         jobs: int = 1,
+        redact: bool = False,
     ) -> pd.DataFrame:
         """One row per agent reply, in input order (see the contract for the columns).
 
-        ``jobs`` > 1 uses that many worker processes (0: one per CPU)."""
+        ``jobs`` > 1 uses that many worker processes (0: one per CPU); ``redact`` masks
+        emails, phone, card and account numbers in the text and messages (same length, so
+        offsets still match)."""
         from tonecheck.report.frames import reports_to_frame
 
         log = ReadLog()
@@ -132,6 +135,10 @@ class Analyzer:
             for r in rs
         ]
         reports.sort(key=lambda r: r.position)
+        if redact:
+            from tonecheck.redact import redact_report
+
+            reports = [redact_report(r) for r in reports]
         empty = sum(1 for r in reports if r.overall is None)
         if empty:
             warnings.warn(

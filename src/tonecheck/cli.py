@@ -53,6 +53,7 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(_SEVERITIES, case_sensitive=False), help="Exit 1 when a problem of this severity or higher is found.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: tonecheck.toml or pyproject.toml here).")
 @click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True, help="Bad rows: report and exit 2 (fail) or report and go on (skip). Valid rows are scored either way.")
+@click.option("--redact", is_flag=True, help="Mask emails, phone, card and account numbers in every output (offsets still match).")
 @click.option("--raw-csv", is_flag=True, help="Do not guard CSV cells that start with = + - @.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--all", "show_all", is_flag=True, help="Terminal table: list clean replies too.")
@@ -68,6 +69,7 @@ def score(
     fail_on: str | None,
     config_path: str | None,
     on_error: str,
+    redact: bool,
     raw_csv: bool,
     jobs: int,
     show_all: bool,
@@ -106,6 +108,10 @@ def score(
             writer = _StdoutWriter(stdout_fmt, raw_csv=raw_csv)
         with _progress(show_progress) as progress:
             for conv, reports in _iter_all(analyzer, inputs, colmap, log, jobs):
+                if redact:
+                    from tonecheck.redact import redact_conversation, redact_report
+
+                    conv, reports = redact_conversation(conv), [redact_report(r) for r in reports]
                 if writer is not None:
                     writer.write(reports, conversation=conv)
                 else:
@@ -295,3 +301,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
 
 
+if __name__ == "__main__":  # python -m tonecheck.cli
+    main()

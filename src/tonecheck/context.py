@@ -158,7 +158,7 @@ _NOT_NAMES = {
     "Hello", "Hey", "Waiting", "Told", "Asking", "Contacting", "Unable", "Confused", "Worried",
     "Goodbye", "Bye", "Later", "Soon", "Everyone", "All", "Guys", "Folks", "Anyway",
     "Yes", "No", "Great", "Perfect", "Cool", "Awesome", "Bro", "Mate", "Dude", "Sir", "Madam",
-    "Urgent", "Help", "Moving", "Leaving", "Finally", "Many", "Kind", "Warm", "Merry", "Thanks",
+    "Urgent", "Help", "Moving", "Leaving", "Finally", "Many", "Kind", "Warm", "Merry",
 }
 
 # Questions: interrogative openers (a question even without "?") and rhetorical jabs.
@@ -632,11 +632,10 @@ class StateExtractor:
                 break
         # Strongly negative wording overall (TextBlob's lexicon polarity), when no phrase
         # above caught it: "the service is awful and useless".
-        if not any(sig.turn == turn for sig in state.distress):
-            if polarity(text) < NEGATIVE_POLARITY:
-                w = negative_word(text)
-                if w is not None:
-                    state.distress.append(Signal("emotion", turn, w[0], w[1], text[w[0]:w[1]]))
+        if not any(sig.turn == turn for sig in state.distress) and polarity(text) < NEGATIVE_POLARITY:
+            w = negative_word(text)
+            if w is not None:
+                state.distress.append(Signal("emotion", turn, w[0], w[1], text[w[0]:w[1]]))
         # Typographic anger: "!!!" or several shouted words.
         m = re.search(r"[!?]{3,}", text)
         if m:
@@ -655,9 +654,8 @@ class StateExtractor:
     def _cancel(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
         text = parsed.text
         m = self.cancel_re.search(text)
-        if m and not parsed.negated(m.start(), window=20):
-            if state.cancel_request is None:
-                state.cancel_request = Signal("cancel", turn, m.start(), m.end(), m.group())
+        if m and not parsed.negated(m.start(), window=20) and state.cancel_request is None:
+            state.cancel_request = Signal("cancel", turn, m.start(), m.end(), m.group())
         if state.cancel_request is not None or m:
             r = self.reason_re.search(text)
             if r and state.cancel_reason is None:

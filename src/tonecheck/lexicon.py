@@ -56,7 +56,7 @@ def phrase_pattern(phrase: str) -> str:
 
 
 _WORDS_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
-_STOP = frozenset("a an the i you we it is are to of in on for my your our and or not be".split())
+_STOP = frozenset(["a", "an", "the", "i", "you", "we", "it", "is", "are", "to", "of", "in", "on", "for", "my", "your", "our", "and", "or", "not", "be"])
 _cache: list[object] = [None, frozenset()]
 
 

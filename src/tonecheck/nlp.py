@@ -122,7 +122,16 @@ class Parsed:
             return []
         # One C-level array read instead of a Python Token object per token.
         from spacy.attrs import (
-            IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, SENT_START, SPACY,
+            IDX,
+            IS_ALPHA,
+            IS_TITLE,
+            IS_UPPER,
+            LENGTH,
+            LIKE_EMAIL,
+            LIKE_NUM,
+            LIKE_URL,
+            SENT_START,
+            SPACY,
         )
 
         rows = doc.to_array(

@@ -25,11 +25,11 @@ __all__ = [
     "BONUS_CAP",
     "COURTESY_CAP",
     "COURTESY_POINTS",
-    "courtesy",
     "OVERALL_SPREAD",
     "PENALTY",
     "STRENGTH_CATEGORY",
     "WEIGHTS",
+    "courtesy",
     "explain_scoring",
     "score",
 ]
