@@ -35,6 +35,7 @@ class Dictionary:
     def __init__(self, words: set[str], freq: dict[str, int]) -> None:
         self.words = words
         self.freq = freq
+        self._deletes: dict[str, list[str]] | None = None  # built on first need
 
     def known(self, word: str) -> bool:
         """True for a listed word, or a regular derivation of one that is not a classic slip."""
@@ -101,10 +102,37 @@ class Dictionary:
             if split:
                 return split
         if len(w) > 5:
-            cands = {e2 for e1 in _edits1(w) for e2 in _edits1(e1) if e2 in freq}
+            cands = [c for c in self._near(w) if _distance(w, c) <= 2]
             if cands:
-                return max(cands, key=lambda c: (freq[c] * (50 if c in boost else 1), c))
+                return max(cands, key=lambda c: (freq.get(c, 1) * (50 if c in boost else 1), c))
         return None
+
+    def _near(self, w: str) -> set[str]:
+        """Common words within about two edits of ``w``, from a deletion index (SymSpell's
+        idea): a word matches when deleting at most one of its letters gives what deleting
+        at most two of ``w``'s letters, or one edit of ``w``, gives. Thousands of times cheaper than generating
+        every string two edits away."""
+        index = self._deletes
+        if index is None:
+            index = {}
+            for word in self.freq:
+                if len(word) >= 4:
+                    index.setdefault(word, []).append(word)
+                    for i in range(len(word)):
+                        index.setdefault(word[:i] + word[i + 1:], []).append(word)
+            self._deletes = index
+        keys = _edits1(w)  # also one edit of w against one deletion of the word
+        keys.add(w)
+        for i in range(len(w)):
+            d1 = w[:i] + w[i + 1:]
+            keys.add(d1)
+            keys.update(d1[:j] + d1[j + 1:] for j in range(i, len(d1)))
+        out: set[str] = set()
+        for k in keys:
+            hit = index.get(k)
+            if hit:
+                out.update(hit)
+        return out
 
     def _split(self, w: str) -> str | None:
         """Two common words glued together ("thankyou" -> "thank you"), or None."""
@@ -167,6 +195,21 @@ def _weighted_edits1(w: str) -> Iterable[tuple[str, float]]:
                     yield a + c + b[1:], 2.0 if (c in "aeiou" and b[0] in "aeiou") else 1.0
         if len(b) > 1 and b[0] != b[1]:
             yield a + b[1] + b[0] + b[2:], 8.0
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (insert, delete, replace, swap neighbours)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _edits1(w: str) -> set[str]:
@@ -272,6 +315,7 @@ class Spelling(Check):
         # Missing apostrophes ("dont") are grammar findings, not spelling ones.
         self.apostrophes = {str(k).lower() for k in load_lexicon("grammar").get("apostrophes", {})}
         self.min_length = int(self.opts["min_length"])
+        self.shorthand_keys = frozenset(self.shorthand)
         # Support vocabulary ranks first among suggestions ("bok" -> "book", not "boy").
         self.boost = frozenset(str(w).lower() for w in lex.get("extra_words", [])) | frozenset(
             str(w).lower() for w in lex.get("suggest_first", [])
@@ -282,6 +326,11 @@ class Spelling(Check):
         words = self.dictionary.words
         flagged = self.misspellings
         shorthand = self.shorthand
+        # Gate on the shared word set: most replies have no unknown word and no shorthand,
+        # and two set operations in C decide that.
+        seen = reply.parsed.words
+        if not (seen & self.shorthand_keys) and all("'" in w or "’" in w for w in seen - words):
+            return
         # One C-level scan for candidate words; almost every word is known and skipped
         # with one set lookup, so tokens are never built for this check.
         candidates = [
@@ -433,10 +482,21 @@ class Jargon(Check):
                 (exact if _is_acronym(term) else folded).append(re.escape(term).replace("\\ ", r"\s+"))
         exact.sort(key=len, reverse=True)
         folded.sort(key=len, reverse=True)
+        # The longest letters-only part of each term: a reply without any of them in its
+        # word set cannot contain a term, and the two big regexes are skipped.
+        anchors = set()
+        for category, terms in lex.items():
+            for term in terms or {}:
+                parts = _LETTER_RUN_RE.findall(str(term).lower())
+                if parts:
+                    anchors.add(max(reversed(parts), key=len))
+        self.anchors = frozenset(anchors)
         self.exact_re = re.compile(r"(?<![\w^-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
         self.folded_re = re.compile(r"(?<![\w-])(?:" + "|".join(folded) + r")(?![\w-])", re.IGNORECASE) if folded else None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        if not (reply.parsed.words & self.anchors):
+            return
         text = reply.text
         customer = state.customer_words
         glossary = reply.settings.glossary
@@ -464,6 +524,9 @@ class Jargon(Check):
                     f"\u201c{term}\u201d is {self.category_of.get(key, self.category_of.get(key.lower(), 'internal'))} jargon the customer may not know.",
                     f"Say \u201c{plain}\u201d, or explain it: \u201c{term} ({plain})\u201d." if plain else "Use plain words.",
                 )
+
+
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _is_acronym(term: str) -> bool:
@@ -535,7 +598,8 @@ class Grammar(Check):
         # One regex per entry, each run only when its trigger word is in the reply: a
         # combined alternation is several times slower in Python's engine.
         self.confusables = [
-            (re.compile(phrase_pattern_for(p), re.IGNORECASE), fix, _trigger(p)) for p, fix in self.fixes.items()
+            (re.compile(phrase_pattern_for(p), re.IGNORECASE), fix, _trigger(p), _lookahead_words(p))
+            for p, fix in self.fixes.items()
         ]
         self.apostrophes = {str(k).lower(): v for k, v in lex.get("apostrophes", {}).items()}
         self.double_ok = {str(w).lower() for w in lex.get("double_ok", [])}
@@ -544,17 +608,20 @@ class Grammar(Check):
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         parsed = reply.parsed
-        for m in _REPEAT_RE.finditer(text):
+        ws = parsed.lower.split()
+        # A C-level pass over neighbouring words decides whether the regex is needed.
+        for m in _REPEAT_RE.finditer(text) if any(map(str.__eq__, ws, ws[1:])) else ():
             if m.group(1).lower() in self.double_ok or parsed.in_quotes(m.start(), m.end()):
                 continue
             if m.group(1).lower() in _PARTICLES and _PHRASAL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "signed in in Lisbon", "logged on on Monday"
             yield self.finding(m.start(), m.end(), f"\u201c{m.group(1)}\u201d is written twice.", f"Write \u201c{m.group(1)}\u201d once.")
-        for m in _LOWER_I_RE.finditer(text):
+        for m in _LOWER_I_RE.finditer(text) if "i" in parsed.words else ():
             yield self.finding(m.start(), m.end(), "The pronoun \u201ci\u201d is written in lower case.", "Write \u201cI\u201d.")
         low = parsed.lower
-        for pattern, fix, trigger in self.confusables:
-            if trigger is not None and trigger not in low:
+        words = parsed.words
+        for pattern, fix, trigger, after in self.confusables:
+            if (trigger is not None and trigger not in low) or (after and not (words & after)):
                 continue
             for m in pattern.finditer(text):
                 if parsed.in_quotes(m.start(), m.end()):
@@ -572,16 +639,20 @@ class Grammar(Check):
                     fix = self.apostrophes[w]
                     yield self.finding(m.start(), m.end(), f"\u201c{m.group()}\u201d is missing its apostrophe.", f"Write \u201c{fix}\u201d.")
         yield from self._capitals(reply)
-        starts = [m.start() for m in _WORDS_RE.finditer(text)]
-        words = len(starts)
-        if words >= 30 and not _SENT_PUNCT_RE.search(text):
-            end = len(text.rstrip())
-            yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
-        elif words >= self.run_on_words:
+        if len(text) < 59:
+            return  # too short for 30 words
+        if not _SENT_PUNCT_RE.search(text):
+            words = len(_WORDS_RE.findall(text))
+            if words >= 30:
+                end = len(text.rstrip())
+                yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
+                return
+        min_chars = 2 * self.run_on_words - 1
+        for s, e in parsed.sentences:
             # One long sentence with not a comma in it: clauses strung together with "and".
-            for s, e in parsed.sentences:
-                n = bisect_left(starts, e) - bisect_left(starts, s)
-                if n >= self.run_on_words and not _INNER_PUNCT_RE.search(text, s, e):
+            if e - s >= min_chars and not _INNER_PUNCT_RE.search(text, s, e):
+                n = len(_WORDS_RE.findall(text, s, e))
+                if n >= self.run_on_words:
                     cut = _split_point(text[s:e])
                     hint = f"Split it after \u201c{cut}\u201d." if cut else "Break it into sentences with full stops."
                     yield self.finding(s, e, f"A {n}-word run-on sentence without a single comma.", hint)
@@ -591,8 +662,10 @@ class Grammar(Check):
         text = reply.text
         sents = reply.parsed.sentences
         for i, (s, e) in enumerate(sents):
+            if not text[s].islower() and text[s] not in "\"'“‘(":
+                continue  # the usual case: a capital, a digit or a symbol
             chunk = text[s:e]
-            m = re.match(r"[\"'“‘(]*([a-z][\w'’-]*)", chunk)
+            m = _LOWER_START_RE.match(chunk)
             if m is None:
                 continue
             word = m.group(1)
@@ -617,12 +690,26 @@ class Grammar(Check):
             return  # one capital finding per reply is enough
 
 
+_LOWER_START_RE = re.compile(r"[\"'“‘(]*([a-z][\w'’-]*)")
 _ABBREV_END_RE = re.compile(
     r"\b(?:approx|incl|excl|ref|no|nos|vs|etc|e\.g|i\.e|est|dept|tel|ext|misc|qty|min|max|avg|govt|"
     r"mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.$",
     re.IGNORECASE,
 )
 _LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]$")
+
+
+def _lookahead_words(phrase: str) -> frozenset[str]:
+    """The words of a lookahead alternation in a confusable entry ("your (?=right|correct)"):
+    one of them must be among the reply's words for the entry to match (empty: no gate)."""
+    m = re.search(r"\(\?=\(\?:([^()]*)\)", phrase)
+    if m is None:
+        return frozenset()
+    alts = m.group(1).split("|")
+    firsts = [re.sub(r"\\[a-z]\+?", " ", a).split()[0] for a in alts if a.strip()]
+    if not all(re.fullmatch(r"[a-z']+", w) for w in firsts):
+        return frozenset()
+    return frozenset(firsts)
 
 
 def _trigger(phrase: str) -> str | None:
@@ -714,14 +801,23 @@ class HardToRead(Check):
         ],
     }
 
+    def setup(self) -> None:
+        self.max_words = int(self.opts["max_sentence_words"])
+        self.max_subs = int(self.opts["max_subordinates"])
+        self.nested_min = int(self.opts["nested_min_words"])
+        self.max_block = int(self.opts["max_block_words"])
+        self.min_ease = float(self.opts["min_reading_ease"])
+        # Fewer characters than this cannot hold any sentence or reply worth flagging.
+        self.min_chars = 2 * min(self.max_words + 1, self.nested_min, 30) - 1
+
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
-        max_words = int(self.opts["max_sentence_words"])
-        max_subs = int(self.opts["max_subordinates"])
+        if len(text) < self.min_chars:
+            return  # short replies are not scored
+        max_words, max_subs, nested_min = self.max_words, self.max_subs, self.nested_min
         # One scan for word starts; sentence lengths by bisecting into it.
         starts = [m.start() for m in _WORDS_RE.finditer(text)]
         total = len(starts)
-        nested_min = int(self.opts["nested_min_words"])
         if total > max_words or total >= nested_min:
             subs_at = [m.start() for m in _SUBORDINATE_RE.finditer(text)] if total >= nested_min else []
             for s, e in reply.parsed.sentences:
@@ -742,7 +838,7 @@ class HardToRead(Check):
             return
         # A long block of short sentences reads fine; a long block of long ones does not.
         if (
-            total > int(self.opts["max_block_words"])
+            total > self.max_block
             and "\n" not in text.strip()
             and total / max(1, len(reply.parsed.sentences)) >= 20
         ):
@@ -751,7 +847,7 @@ class HardToRead(Check):
             return
         if total >= 60:
             ease = flesch_reading_ease(text)
-            if ease < float(self.opts["min_reading_ease"]):
+            if ease < self.min_ease:
                 end = len(text.rstrip())
                 yield self.finding(0, end, f"Very hard to read (Flesch reading ease {ease:.0f}).", "Use shorter sentences and everyday words.")
 
