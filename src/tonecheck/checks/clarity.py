@@ -316,10 +316,26 @@ class Spelling(Check):
         self.apostrophes = {str(k).lower() for k in load_lexicon("grammar").get("apostrophes", {})}
         self.min_length = int(self.opts["min_length"])
         self.shorthand_keys = frozenset(self.shorthand)
+        self._slips: dict[str, str | None] = {}  # classic_slip of capitalised unknown words
         # Support vocabulary ranks first among suggestions ("bok" -> "book", not "boy").
         self.boost = frozenset(str(w).lower() for w in lex.get("extra_words", [])) | frozenset(
             str(w).lower() for w in lex.get("suggest_first", [])
         )
+
+    def _may_flag(self, low: str, text: str) -> bool:
+        """Whether an unknown word could give a finding: it is written in lower case
+        somewhere, or it is a listed misspelling or a classic slip (which are flagged even
+        capitalised at a sentence start). Capitalised-only unknown words are names."""
+        if "'" in low or "’" in low:
+            return False
+        if low in text or low in self.misspellings:
+            return True
+        slip = self._slips.get(low, 0)
+        if slip == 0:
+            slip = self._slips[low] = self.dictionary.classic_slip(low) if len(low) >= 5 else None
+            if len(self._slips) > 10000:
+                self._slips.clear()
+        return slip is not None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
@@ -329,7 +345,7 @@ class Spelling(Check):
         # Gate on the shared word set: most replies have no unknown word and no shorthand,
         # and two set operations in C decide that.
         seen = reply.parsed.words
-        if not (seen & self.shorthand_keys) and all("'" in w or "’" in w for w in seen - words):
+        if not (seen & self.shorthand_keys) and not any(self._may_flag(w, text) for w in seen - words):
             return
         # One C-level scan for candidate words; almost every word is known and skipped
         # with one set lookup, so tokens are never built for this check.
