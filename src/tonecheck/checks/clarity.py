@@ -750,6 +750,7 @@ def phrase_pattern_for(phrase: str) -> str:
 
 _SUBORDINATE_RE = re.compile(r"\b(?:which|whereby|whereas|although|though|unless|provided\s+that|in\s+which|so\s+that|notwithstanding|whereupon|insofar|pursuant|thereof|therein|hereby)\b", re.IGNORECASE)
 _VOWELS_RE = re.compile(r"[aeiouy]+")
+_SENT_END_RE = re.compile(r"[.!?]+(?:\s|$)")
 
 
 def syllables(word: str) -> int:
@@ -766,8 +767,8 @@ def flesch_reading_ease(text: str) -> float:
     words = _WORDS_RE.findall(text)
     if not words:
         return 100.0
-    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)))
-    syl = sum(syllables(w) for w in words)
+    sentences = max(1, len(_SENT_END_RE.findall(text)))
+    syl = sum(map(syllables, words))
     return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syl / len(words))
 
 
@@ -831,40 +832,39 @@ class HardToRead(Check):
         if len(text) < self.min_chars:
             return  # short replies are not scored
         max_words, max_subs, nested_min = self.max_words, self.max_subs, self.nested_min
-        # One scan for word starts; sentence lengths by bisecting into it.
-        starts = [m.start() for m in _WORDS_RE.finditer(text)]
-        total = len(starts)
-        if total > max_words or total >= nested_min:
-            subs_at = [m.start() for m in _SUBORDINATE_RE.finditer(text)] if total >= nested_min else []
-            for s, e in reply.parsed.sentences:
-                n = bisect_left(starts, e) - bisect_left(starts, s)
-                subs = bisect_left(subs_at, e) - bisect_left(subs_at, s) if subs_at else 0
+        sents = reply.parsed.sentences
+        # Words are counted only in sentences long enough (in characters) to matter.
+        for s, e in sents:
+            if e - s < self.min_chars:
+                continue
+            n = len(_WORDS_RE.findall(text, s, e))
+            nested = False
+            if n >= nested_min:
+                subs = len(_SUBORDINATE_RE.findall(text, s, e))
                 # Nested: several subordinate clauses, or two of them between three commas.
-                nested = n >= nested_min and (subs > max_subs or (subs >= max_subs and text.count(",", s, e) >= 3))
-                if n > max_words or nested:
-                    sent = text[s:e]
-                    cut = _split_point(sent)
-                    hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
-                    why = f"{n} words" + (f" and {subs} subordinate clauses" if nested else "")
-                    yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
-                    return
-        if total >= 30 and not _SENT_PUNCT_RE.search(text):
-            end = len(text.rstrip())
+                nested = subs > max_subs or (subs >= max_subs and text.count(",", s, e) >= 3)
+            if n > max_words or nested:
+                sent = text[s:e]
+                cut = _split_point(sent)
+                hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
+                why = f"{n} words" + (f" and {subs} subordinate clauses" if nested else "")
+                yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
+                return
+        punctuated = _SENT_PUNCT_RE.search(text) is not None
+        if punctuated and len(text) < 119:
+            return  # fewer than 60 words: not scored by formula
+        total = len(_WORDS_RE.findall(text))
+        end = len(text.rstrip())
+        if total >= 30 and not punctuated:
             yield self.finding(0, end, f"A {total}-word run-on with no sentence punctuation.", "Break it into short sentences.")
             return
         # A long block of short sentences reads fine; a long block of long ones does not.
-        if (
-            total > self.max_block
-            and "\n" not in text.strip()
-            and total / max(1, len(reply.parsed.sentences)) >= 20
-        ):
-            end = len(text.rstrip())
+        if total > self.max_block and "\n" not in text.strip() and total / max(1, len(sents)) >= 20:
             yield self.finding(0, end, f"A {total}-word block of text with no paragraph break.", "Break it into short paragraphs, one step or point each.")
             return
         if total >= 60:
             ease = flesch_reading_ease(text)
             if ease < self.min_ease:
-                end = len(text.rstrip())
                 yield self.finding(0, end, f"Very hard to read (Flesch reading ease {ease:.0f}).", "Use shorter sentences and everyday words.")
 
 
