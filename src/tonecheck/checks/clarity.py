@@ -498,14 +498,16 @@ class Jargon(Check):
                 (exact if _is_acronym(term) else folded).append(re.escape(term).replace("\\ ", r"\s+"))
         exact.sort(key=len, reverse=True)
         folded.sort(key=len, reverse=True)
-        # The longest letters-only part of each term: a reply without any of them in its
-        # word set cannot contain a term, and the two big regexes are skipped.
+        # The rarest letters-only part of each term ("mac" of "MAC address"): a reply
+        # without any of them in its word set cannot contain a term, and the two big
+        # regexes are skipped.
+        freq = load_dictionary().freq
         anchors = set()
-        for category, terms in lex.items():
+        for terms in lex.values():
             for term in terms or {}:
                 parts = _LETTER_RUN_RE.findall(str(term).lower())
                 if parts:
-                    anchors.add(max(reversed(parts), key=len))
+                    anchors.add(min(parts, key=lambda w: (freq.get(w, 0), -len(w))))
         self.anchors = frozenset(anchors)
         self.exact_re = re.compile(r"(?<![\w^-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
         self.folded_re = re.compile(r"(?<![\w-])(?:" + "|".join(folded) + r")(?![\w-])", re.IGNORECASE) if folded else None
