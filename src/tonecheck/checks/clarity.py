@@ -615,10 +615,20 @@ class Grammar(Check):
             self.fixes[phrase] = fix
         # One regex per entry, each run only when its trigger word is in the reply: a
         # combined alternation is several times slower in Python's engine.
-        self.confusables = [
-            (re.compile(phrase_pattern_for(p), re.IGNORECASE), fix, _trigger(p), _lookahead_words(p))
-            for p, fix in self.fixes.items()
-        ]
+        # Each entry is tried only when its trigger word is among the reply's words (one
+        # set intersection for all of them) and, for "your (?=right|...)" entries, one of
+        # the words after it too.
+        self.by_trigger: dict[str, list[tuple[re.Pattern[str], str, frozenset[str]]]] = {}
+        self.untriggered: list[tuple[re.Pattern[str], str, frozenset[str]]] = []
+        for phrase, fix in self.fixes.items():
+            entry = (re.compile(phrase_pattern_for(phrase), re.IGNORECASE), fix, _lookahead_words(phrase))
+            trigger = _trigger(phrase)
+            if trigger is None:
+                self.untriggered.append(entry)
+            else:
+                for variant in {trigger, trigger.replace("'", "\u2019")}:
+                    self.by_trigger.setdefault(variant, []).append(entry)
+        self.trigger_keys = frozenset(self.by_trigger)
         self.apostrophes = {str(k).lower(): v for k, v in lex.get("apostrophes", {}).items()}
         self.double_ok = {str(w).lower() for w in lex.get("double_ok", [])}
         self.run_on_words = int(self.opts["run_on_words"])
@@ -636,10 +646,10 @@ class Grammar(Check):
             yield self.finding(m.start(), m.end(), f"\u201c{m.group(1)}\u201d is written twice.", f"Write \u201c{m.group(1)}\u201d once.")
         for m in _LOWER_I_RE.finditer(text) if "i" in parsed.words else ():
             yield self.finding(m.start(), m.end(), "The pronoun \u201ci\u201d is written in lower case.", "Write \u201cI\u201d.")
-        low = parsed.lower
         words = parsed.words
-        for pattern, fix, trigger, after in self.confusables:
-            if (trigger is not None and trigger not in low) or (after and not (words & after)):
+        entries = [e for t in sorted(words & self.trigger_keys) for e in self.by_trigger[t]] + self.untriggered
+        for pattern, fix, after in entries:
+            if after and not (words & after):
                 continue
             for m in pattern.finditer(text):
                 if parsed.in_quotes(m.start(), m.end()):
@@ -731,8 +741,8 @@ def _lookahead_words(phrase: str) -> frozenset[str]:
 
 
 def _trigger(phrase: str) -> str | None:
-    """The longest literal word outside any group of a confusable entry: the text must
-    contain it for the entry to match (None when there is none to rely on)."""
+    """The longest literal word outside any group of a confusable entry: the reply must
+    have it among its words for the entry to match (None when there is none to rely on)."""
     body = phrase[3:] if phrase.startswith("re:") else phrase
     prev = None
     while prev != body:
@@ -746,8 +756,10 @@ def phrase_pattern_for(phrase: str) -> str:
     """A confusable entry as a regex (plain phrases on word boundaries)."""
     from tonecheck.lexicon import phrase_pattern
 
-    body = phrase_pattern(phrase)
-    return body if phrase.startswith("re:") else rf"(?<![\w'’]){body}(?![\w'’])"
+    if phrase.startswith("re:"):
+        # An apostrophe in a raw entry matches the curly one too ("you’re account").
+        return phrase_pattern(phrase).replace("'", "['’]")
+    return rf"(?<![\w'’]){phrase_pattern(phrase)}(?![\w'’])"
 
 
 _SUBORDINATE_RE = re.compile(r"\b(?:which|whereby|whereas|although|though|unless|provided\s+that|in\s+which|so\s+that|notwithstanding|whereupon|insofar|pursuant|thereof|therein|hereby)\b", re.IGNORECASE)
