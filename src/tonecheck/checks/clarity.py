@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -141,8 +140,9 @@ class Dictionary:
         for i in range(2, len(w) - 1):
             a, b = w[:i], w[i:]
             fa, fb = freq.get(a, 0), freq.get(b, 0)
-            # Short parts must be common words; longer ones need only be listed.
-            if (fa >= 5 or (len(a) > 3 and a in words)) and (fb >= 5 or (len(b) > 3 and b in words)):
+            # Short parts must be common words; longer ones seen, or listed when long.
+            ok_a = fa >= 5 or (len(a) > 3 and fa) or (len(a) > 5 and a in words)
+            if ok_a and (fb >= 5 or (len(b) > 3 and fb) or (len(b) > 5 and b in words)):
                 cand = (min(fa, fb) + 1, f"{a} {b}")
                 if best is None or cand > best:
                     best = cand
@@ -171,7 +171,10 @@ def _stems(w: str) -> Iterable[str]:
             yield base
             if len(base) >= 4 and base[-1] == base[-2] and suf in ("ed", "ing", "er", "est"):
                 yield base[:-1]  # stopped -> stop
-    for pre in ("re", "un", "pre", "non", "over", "under", "mis", "dis", "multi", "sub", "co", "de", "in"):
+    for pre in (
+        "re", "un", "pre", "non", "over", "under", "mis", "dis", "multi", "sub", "co", "de", "in",
+        "bio", "eco", "micro", "auto", "tele", "cyber", "inter", "anti", "semi", "mini", "self",
+    ):
         if w.startswith(pre) and len(w) - len(pre) >= 4:
             rest = w[len(pre):].lstrip("-")
             yield rest
