@@ -700,8 +700,8 @@ class Grammar(Check):
             if m is None:
                 continue
             word = m.group(1)
-            if len(chunk.split()) < 3 or word in ("i",) or any(c.isupper() for c in word[1:]):
-                continue  # "iPhone", "eBay"; lowercase "i" has its own rule
+            if len(chunk.split()) < 3 or word in ("i",) or any(c.isupper() or c.isdigit() or c == "_" for c in word[1:]):
+                continue  # "iPhone", "eBay", "dwhitfield88"; lowercase "i" has its own rule
             if len(word) == 1 and chunk[m.end(1):m.end(1) + 1] in (".", ")"):
                 continue  # a list marker: "a. Open the app"
             if reply.in_glossary(word) or re.match(r"(?:https?://|www\.|\S+@|\S+\.(?:com|org|net|co)\b)", chunk[m.start(1):]):
