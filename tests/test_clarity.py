@@ -295,3 +295,25 @@ def test_clarity_findings_have_valid_offsets_on_any_text(text):
 
 
 _SHARED = Analyzer(config={"select": ["CLR"]})
+
+
+def test_an_explanation_anywhere_in_the_reply_covers_every_mention(analyzer):
+    reply = "Please restart the ONT. The ONT is the white box where the fibre comes in."
+    assert _hits(analyzer, "jargon", reply) == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "customer"),
+    [("Yes, tier 2 has it now.", "Is tier 2 looking at it?"), ("The DNS is fine.", "is the dns down?"), ("Your 3PL is right.", "my 3PL says it left")],
+)
+def test_terms_with_digits_or_in_another_case_count_as_used_by_the_customer(analyzer, reply, customer):
+    assert _hits(analyzer, "jargon", reply, customer) == []
+
+
+def test_curly_apostrophes_are_grammar_slips_too(analyzer):
+    assert _hits(analyzer, "grammar", "You’re account is ready.") == ["You’re"]
+
+
+def test_chat_acronyms_are_not_spelling_but_shorthand_for_a_word_is(analyzer):
+    assert _hits(analyzer, "spelling", "np, btw your order shipped") == []
+    assert _hits(analyzer, "spelling", "pls check ur inbox") == ["pls", "ur"]

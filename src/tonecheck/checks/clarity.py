@@ -512,6 +512,7 @@ class Jargon(Check):
                 if parts:
                     anchors.add(min(parts, key=lambda w: (freq.get(w, 0), -len(w))))
         self.anchors = frozenset(anchors)
+        self._term_res: dict[str, re.Pattern[str]] = {}
         self.exact_re = re.compile(r"(?<![\w^-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
         self.folded_re = re.compile(r"(?<![\w-])(?:" + "|".join(folded) + r")(?![\w-])", re.IGNORECASE) if folded else None
 
@@ -519,32 +520,45 @@ class Jargon(Check):
         if not (reply.parsed.words & self.anchors):
             return
         text = reply.text
-        customer = state.customer_words
         glossary = reply.settings.glossary
-        seen: set[str] = set()
+        # Every occurrence per term first: one explanation anywhere in the reply covers
+        # them all ("Restart the ONT. The ONT is the white box where the fibre comes in.").
+        found: dict[str, list[re.Match[str]]] = {}
         for pattern, fold in ((self.exact_re, False), (self.folded_re, True)):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
-                term = m.group()
-                key = " ".join(term.lower().split()) if fold else term
-                if key in seen or key.lower() in glossary:
-                    continue
-                words = key.lower().split()
-                if all(w in customer for w in words):
-                    continue  # the customer used it first
-                if _explained(text, m.start(), m.end()) or reply.parsed.in_quotes(m.start(), m.end()):
-                    continue
-                plain = self.plain.get(key) or self.plain.get(key.lower(), "")
-                if plain and plain.lower() in reply.parsed.lower:
-                    continue  # the plain words are in the reply too
-                seen.add(key)
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    f"\u201c{term}\u201d is {self.category_of.get(key, self.category_of.get(key.lower(), 'internal'))} jargon the customer may not know.",
-                    f"Say \u201c{plain}\u201d, or explain it: \u201c{term} ({plain})\u201d." if plain else "Use plain words.",
-                )
+                key = " ".join(m.group().lower().split()) if fold else m.group()
+                found.setdefault(key, []).append(m)
+        for key, matches in found.items():
+            if key.lower() in glossary or all(w in glossary for w in key.lower().split()):
+                continue
+            if any(_explained(text, m.start(), m.end()) or reply.parsed.in_quotes(m.start(), m.end()) for m in matches):
+                continue
+            if self._customer_used(key, state):
+                continue  # the customer used it first
+            plain = self.plain.get(key) or self.plain.get(key.lower(), "")
+            if plain and plain.lower() in reply.parsed.lower:
+                continue  # the plain words are in the reply too
+            m = matches[0]
+            term = m.group()
+            category = self.category_of.get(key, self.category_of.get(key.lower(), "internal"))
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"\u201c{term}\u201d is {category} jargon the customer may not know.",
+                f"Say \u201c{plain}\u201d, or explain it: \u201c{term} ({plain})\u201d." if plain else "Use plain words.",
+            )
+
+    def _customer_used(self, key: str, state: ConversationState) -> bool:
+        """Whether an earlier customer turn has the term, in any case ("is the dns down?")."""
+        if not all(w in state.customer_words for w in _LETTER_RUN_RE.findall(key.lower())):
+            return False  # one set lookup per word rules out most replies
+        rx = self._term_res.get(key)
+        if rx is None:
+            body = re.escape(key).replace("\\ ", r"\s+")
+            rx = self._term_res[key] = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+        return any(rx.search(parsed.text) for _, parsed in state.customer_turns)
 
 
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
