@@ -316,7 +316,10 @@ class Spelling(Check):
         self.misspellings = {k.lower(): v for k, v in lex.get("misspellings", {}).items()}
         self.shorthand = {str(k).lower(): v for k, v in lex.get("shorthand", {}).items()}
         # Missing apostrophes ("dont") are grammar findings, not spelling ones.
-        self.apostrophes = {str(k).lower() for k in load_lexicon("grammar").get("apostrophes", {})}
+        grammar = load_lexicon("grammar")
+        self.apostrophes = {str(k).lower() for k in grammar.get("apostrophes", {})}
+        # One-word confusables ("alot") are grammar findings, not spelling ones.
+        self.apostrophes |= {str(k).lower() for k in grammar.get("confusables", {}) if re.fullmatch(r"[a-z]+", str(k))}
         self.min_length = int(self.opts["min_length"])
         self.shorthand_keys = frozenset(self.shorthand)
         self._slips: dict[str, str | None] = {}  # classic_slip of capitalised unknown words
@@ -779,7 +782,12 @@ def phrase_pattern_for(phrase: str) -> str:
     return rf"(?<![\w'’]){phrase_pattern(phrase)}(?![\w'’])"
 
 
-_SUBORDINATE_RE = re.compile(r"\b(?:which|whereby|whereas|although|though|unless|provided\s+that|in\s+which|so\s+that|notwithstanding|whereupon|insofar|pursuant|thereof|therein|hereby)\b", re.IGNORECASE)
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:which|whereby|whereas|although|though|unless|provided\s+that|in\s+which|so\s+that|notwithstanding|"
+    r"whereupon|insofar|pursuant|thereof|therein|hereby|where|whose|whom|whilst|wherein|in\s+accordance\s+with|"
+    r"subject\s+to|in\s+the\s+event\s+that|prior\s+to|with\s+regard\s+to)\b",
+    re.IGNORECASE,
+)
 _VOWELS_RE = re.compile(r"[aeiouy]+")
 _SENT_END_RE = re.compile(r"[.!?]+(?:\s|$)")
 
@@ -812,7 +820,7 @@ class HardToRead(Check):
     what = (
         "Flags a sentence longer than max_sentence_words (default 40); a sentence of nested_min_words "
         "(30) or more stacking subordinate clauses ('which ... whereby ... provided that': more than "
-        "max_subordinates (2), or two of them between three commas); a reply of more than "
+        "max_subordinates (2), two of them between three commas, or one inside four commas); a reply of more than "
         "max_block_words (150) words without a paragraph break whose sentences average 20 words or "
         "more; and a long reply (60+ words) "
         "whose Flesch reading ease is below min_reading_ease (default 30). Short replies are not "
@@ -872,8 +880,10 @@ class HardToRead(Check):
             nested = False
             if n >= nested_min:
                 subs = len(_SUBORDINATE_RE.findall(text, s, e))
-                # Nested: several subordinate clauses, or two of them between three commas.
-                nested = subs > max_subs or (subs >= max_subs and text.count(",", s, e) >= 3)
+                # Nested: several subordinate clauses, two of them between three commas, or
+                # one inside four commas ("Please be advised that, in accordance with ...").
+                commas = text.count(",", s, e)
+                nested = subs > max_subs or (subs >= max_subs and commas >= 3) or (subs >= 1 and commas >= 4)
             if n > max_words or nested:
                 sent = text[s:e]
                 cut = _split_point(sent)
