@@ -140,6 +140,152 @@ def test_dictionary_knows_inflections_but_not_known_misspellings():
     assert d.suggest("recieve") == "receive"
 
 
+
+@pytest.mark.parametrize(
+    ("word", "fix"),
+    [("begining", "beginning"), ("shiping", "shipping"), ("visable", "visible"), ("basicly", "basically"),
+     ("gaurd", "guard"), ("custommer", "customer")],
+)
+def test_classic_slips_that_look_like_inflections_are_spelling(analyzer, word, fix):
+    rep = analyzer.analyze_reply(f"I checked the {word} part for you.")
+    spell = [f for f in rep.findings if f.name == "spelling"]
+    assert [rep.text[f.start:f.end] for f in spell] == [word] and fix in spell[0].suggestion
+
+
+def test_a_known_slip_at_a_sentence_start_is_spelling_but_a_name_is_not(analyzer):
+    assert _hits(analyzer, "spelling", "Unfortunatly it is out of stock.") == ["Unfortunatly"]
+    assert _hits(analyzer, "spelling", "Oyelaran will call you back today.") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "fix"),
+    [("bok", "book"), ("upates", "updates"), ("hve", "have"), ("automaticallyactivated", "automatically activated")],
+)
+def test_suggestions_prefer_the_word_a_support_agent_meant(word, fix):
+    d = load_dictionary()
+    assert d.suggest(word, frozenset({"book", "updates", "have"})) == fix
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The colour is back; I've cancelled the old order and organised a new one.",
+        "The color is back; I've canceled the old order and organized a new one.",
+        "Your admin can turn on the webinar replays from the dashboard.",
+        "It takes approx. two days, incl. the weekend.",
+        "Your username is zorblixfan88 and your login is dwhitfield.",
+        "Open the .acsm file from your downloads.",
+        "The plan costs R$35 a month.",
+        "Ask Siobhan Nguyen about the Zorblix X2; your return is RMA-4471B.",
+    ],
+)
+def test_ordinary_support_words_variants_and_values_are_not_spelling(analyzer, reply):
+    assert _hits(analyzer, "spelling", reply) == []
+
+
+def test_a_misspelled_customer_name_is_not_a_spelling_finding(analyzer):
+    assert _hits(analyzer, "spelling", "Thanks, Pryia will call you at 3pm.", "Pryia promised a callback") == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "evidence"),
+    [
+        ("Your parcel is on it's way.", "on it's way"),
+        ("Lets check the order together.", "Lets"),
+        ("Sorry, its been a busy week.", "its"),
+        ("lol this one again, can someone take it", "lol"),
+    ],
+)
+def test_more_grammar_slips_are_flagged_with_the_fix_in_their_case(analyzer, reply, evidence):
+    assert evidence in _hits(analyzer, "grammar", reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "We would of course refund it.",
+        "Steps:\n1. open the app\n2. tap Settings",
+        "a. Open the app and tap Settings.",
+        "Ok ok, I see what happened there.",
+        "It takes approx. two days to arrive.",
+        "Thanks for waiting, I've refunded it, you'll see it in 3 days",
+    ],
+)
+def test_idioms_lists_abbreviations_and_comma_splices_are_not_grammar(analyzer, reply):
+    assert _hits(analyzer, "grammar", reply) == []
+
+
+def test_a_long_sentence_without_a_comma_is_a_run_on(analyzer):
+    reply = (
+        "Returns are inspected on arrival and the boots must be unworn with all the packaging and the box "
+        "must not have any tape on it because that counts as damage and our check found a label on it so "
+        "it was sent back to you."
+    )
+    hits = _hits(analyzer, "grammar", reply)
+    assert hits and hits[0].startswith("Returns")
+
+
+def test_the_same_long_sentence_with_commas_is_not_a_run_on(analyzer):
+    reply = (
+        "Returns are inspected on arrival, and the boots must be unworn, with all the packaging; the box "
+        "must not have any tape on it, because that counts as damage, and our check found a label on it, so "
+        "it was sent back to you."
+    )
+    assert _hits(analyzer, "grammar", reply) == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I've escalated this to tier 2 and they'll update the INC within the SLA.",
+        "Please check your APN settings and reboot.",
+        "You'll need to raise an RMA first.",
+    ],
+)
+def test_internal_terms_from_each_category_are_jargon(analyzer, reply):
+    assert _hits(analyzer, "jargon", reply)
+
+
+@pytest.mark.parametrize(
+    ("reply", "customer"),
+    [
+        ("Your PIN, the SMS code and your SIM are fine; the PDF is on the IT team page.", ""),
+        ("Yes, SSO works with Okta once your admin turns it on.", "Does SSO work with Okta?"),
+        ("Your return RMA-4471B is approved.", ""),
+        ("Thanks for your patience. ^TL", ""),
+        ("Your ONT, the small white box where the fibre enters your home, needs a restart.", ""),
+    ],
+)
+def test_everyday_abbreviations_codes_signatures_and_explained_terms_are_not_jargon(analyzer, reply, customer):
+    assert _hits(analyzer, "jargon", reply, *([customer] if customer else [])) == []
+
+
+def test_glossary_terms_are_not_jargon():
+    an = Analyzer(config={"glossary": ["RMA", "Zorblix"]})
+    rep = an.analyze_reply("You'll need to raise an RMA for the Zorblix.")
+    assert [f for f in rep.findings if f.name in ("jargon", "spelling")] == []
+
+
+def test_a_nested_sentence_of_thirty_words_is_hard_to_read(analyzer):
+    reply = (
+        "Refunds, which are issued to the original card unless it has expired, in which case we pay by "
+        "transfer, are sent once the item, which must be unused, reaches us."
+    )
+    assert _hits(analyzer, "hard-to-read", reply)
+
+
+def test_many_short_sentences_in_one_paragraph_are_not_a_wall_of_text(analyzer):
+    reply = " ".join(["I've checked your order today. It left the warehouse this morning. The courier has it now."] * 9)
+    assert _hits(analyzer, "hard-to-read", reply) == []
+
+
+def test_hard_to_read_option_from_the_config_table_changes_the_threshold():
+    text = "I have checked the order and the parcel left the warehouse on Monday and it should reach you by Friday."
+    assert not [f for f in Analyzer().analyze_reply(text).findings if f.name == "hard-to-read"]
+    strict = Analyzer(config={"rules": {"hard-to-read": {"max_sentence_words": 10}}})
+    assert [f for f in strict.analyze_reply(text).findings if f.name == "hard-to-read"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
 def test_clarity_findings_have_valid_offsets_on_any_text(text):
@@ -149,3 +295,25 @@ def test_clarity_findings_have_valid_offsets_on_any_text(text):
 
 
 _SHARED = Analyzer(config={"select": ["CLR"]})
+
+
+def test_an_explanation_anywhere_in_the_reply_covers_every_mention(analyzer):
+    reply = "Please restart the ONT. The ONT is the white box where the fibre comes in."
+    assert _hits(analyzer, "jargon", reply) == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "customer"),
+    [("Yes, tier 2 has it now.", "Is tier 2 looking at it?"), ("The DNS is fine.", "is the dns down?"), ("Your 3PL is right.", "my 3PL says it left")],
+)
+def test_terms_with_digits_or_in_another_case_count_as_used_by_the_customer(analyzer, reply, customer):
+    assert _hits(analyzer, "jargon", reply, customer) == []
+
+
+def test_curly_apostrophes_are_grammar_slips_too(analyzer):
+    assert _hits(analyzer, "grammar", "You’re account is ready.") == ["You’re"]
+
+
+def test_chat_acronyms_are_not_spelling_but_shorthand_for_a_word_is(analyzer):
+    assert _hits(analyzer, "spelling", "np, btw your order shipped") == []
+    assert _hits(analyzer, "spelling", "pls check ur inbox") == ["pls", "ur"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -35,27 +34,127 @@ class Dictionary:
     def __init__(self, words: set[str], freq: dict[str, int]) -> None:
         self.words = words
         self.freq = freq
+        self._deletes: dict[str, list[str]] | None = None  # built on first need
 
     def known(self, word: str) -> bool:
+        """True for a listed word, or a regular derivation of one that is not a classic slip."""
         w = word.lower()
         if w in self.words:
             return True
-        for stem in _stems(w):
-            if stem in self.words:
-                return True
-        return False
+        if self.classic_slip(w) is not None:
+            return False
+        return any(stem in self.words for stem in _stems(w))
 
-    def suggest(self, word: str) -> str | None:
-        """The most frequent known word one edit away (two for longer words), or None."""
+    def classic_slip(self, w: str) -> str | None:
+        """The listed word that ``w`` is a classic slip of, else None.
+
+        Stripping suffixes alone accepts "begining" (begin + ing) and "visable" (vis + able);
+        these patterns catch the usual slips when the intended word is listed: a consonant
+        not doubled (begining, shiping) or doubled (custommer), two vowels swapped (gaurd),
+        -able/-ible, -ance/-ence, -ant/-ent and -ly/-ally mixed up (visable, basicly).
+        "l" is left out of the doubling rules: both "cancelled" and "canceled" are right.
+        """
+        words = self.words
+        n = len(w)
+        for i in range(1, n):
+            if w[i] == w[i - 1] != "l" and (c := w[:i] + w[i + 1:]) in words:
+                return c
+        for i in range(1, n - 1):
+            ch = w[i]
+            if ch not in "aeioulwxy" and ch != w[i - 1] and ch != w[i + 1] and (c := w[: i + 1] + ch + w[i + 1:]) in words:
+                return c
+        for i in range(n - 1):
+            a, b = w[i], w[i + 1]
+            if a != b and a in "aeiou" and b in "aeiou" and (c := w[:i] + b + a + w[i + 2:]) in words:
+                return c
+        for bad, good in _SUFFIX_SLIPS:
+            if w.endswith(bad) and (c := w[: -len(bad)] + good) in words:
+                return c
+        return None
+
+    def suggest(self, word: str, boost: frozenset[str] = frozenset()) -> str | None:
+        """The likeliest intended word, or None.
+
+        A classic slip's word first; else known words one edit away (two for longer words),
+        ranked by frequency weighted by how people mistype: a left-out letter or two swapped
+        letters are likelier than an extra letter, which is likelier than a wrong one.
+        Words in ``boost`` (support vocabulary, the conversation's words) rank first. A
+        word made of two glued words ("automaticallyactivated") gets them split.
+        """
         w = word.lower()
         if len(w) > MAX_SUGGEST_LEN:
-            return None  # edit candidates grow with the square of the length: no suggestion
-        cands = [c for c in _edits1(w) if c in self.freq]
-        if not cands and 5 < len(w) <= 14:
-            cands = [e2 for e1 in _edits1(w) for e2 in _edits1(e1) if e2 in self.freq]
-        if not cands:
-            return None
-        return max(cands, key=lambda c: (self.freq[c], c))
+            return None  # edit candidates grow with the length: no suggestion for hostile input
+        slip = self.classic_slip(w)
+        if slip is not None:
+            return slip
+        freq, words = self.freq, self.words
+        best: tuple[float, str] | None = None
+        for cand, weight in _weighted_edits1(w):
+            if cand not in words and cand not in boost:
+                continue
+            # Square-rooted frequency so that "he" does not beat "have" for "hve".
+            score = (freq.get(cand, 0) + 1) ** 0.5 * weight * (30 if cand in boost else 1)
+            if best is None or (score, cand) > best:
+                best = (score, cand)
+        if best is not None:
+            return best[1]
+        if len(w) >= 7:
+            split = self._split(w)
+            if split:
+                return split
+        if len(w) > 5:
+            cands = [c for c in self._near(w) if _distance(w, c) <= 2]
+            if cands:
+                return max(cands, key=lambda c: (freq.get(c, 1) * (50 if c in boost else 1), c))
+        return None
+
+    def _near(self, w: str) -> set[str]:
+        """Common words within about two edits of ``w``, from a deletion index (SymSpell's
+        idea): a word matches when deleting at most one of its letters gives what deleting
+        at most two of ``w``'s letters, or one edit of ``w``, gives. Thousands of times cheaper than generating
+        every string two edits away."""
+        index = self._deletes
+        if index is None:
+            index = {}
+            for word in self.freq:
+                if len(word) >= 4:
+                    index.setdefault(word, []).append(word)
+                    for i in range(len(word)):
+                        index.setdefault(word[:i] + word[i + 1:], []).append(word)
+            self._deletes = index
+        keys = _edits1(w)  # also one edit of w against one deletion of the word
+        keys.add(w)
+        for i in range(len(w)):
+            d1 = w[:i] + w[i + 1:]
+            keys.add(d1)
+            keys.update(d1[:j] + d1[j + 1:] for j in range(i, len(d1)))
+        out: set[str] = set()
+        for k in keys:
+            hit = index.get(k)
+            if hit:
+                out.update(hit)
+        return out
+
+    def _split(self, w: str) -> str | None:
+        """Two common words glued together ("thankyou" -> "thank you"), or None."""
+        freq, words = self.freq, self.words
+        best: tuple[int, str] | None = None
+        for i in range(2, len(w) - 1):
+            a, b = w[:i], w[i:]
+            fa, fb = freq.get(a, 0), freq.get(b, 0)
+            # Short parts must be common words; longer ones seen, or listed when long.
+            ok_a = fa >= 5 or (len(a) > 3 and fa) or (len(a) > 5 and a in words)
+            if ok_a and (fb >= 5 or (len(b) > 3 and fb) or (len(b) > 5 and b in words)):
+                cand = (min(fa, fb) + 1, f"{a} {b}")
+                if best is None or cand > best:
+                    best = cand
+        return best[1] if best else None
+
+
+_SUFFIX_SLIPS = (
+    ("able", "ible"), ("ible", "able"), ("ance", "ence"), ("ence", "ance"),
+    ("ant", "ent"), ("ent", "ant"), ("ly", "ally"),
+)
 
 
 #: Longer "words" (hostile input, glued text) get no suggestion.
@@ -78,7 +177,10 @@ def _stems(w: str) -> Iterable[str]:
             yield base
             if len(base) >= 4 and base[-1] == base[-2] and suf in ("ed", "ing", "er", "est"):
                 yield base[:-1]  # stopped -> stop
-    for pre in ("re", "un", "pre", "non", "over", "under", "mis", "dis", "multi", "sub", "co", "de", "in"):
+    for pre in (
+        "re", "un", "pre", "non", "over", "under", "mis", "dis", "multi", "sub", "co", "de", "in",
+        "bio", "eco", "micro", "auto", "tele", "cyber", "inter", "anti", "semi", "mini", "self",
+    ):
         if w.startswith(pre) and len(w) - len(pre) >= 4:
             rest = w[len(pre):].lstrip("-")
             yield rest
@@ -86,6 +188,37 @@ def _stems(w: str) -> Iterable[str]:
                 if rest.endswith(suf) and len(rest) - len(suf) >= 3:
                     yield rest[: -len(suf)]
                     yield rest[: -len(suf)] + "e"
+
+
+def _weighted_edits1(w: str) -> Iterable[tuple[str, float]]:
+    """Words one edit from ``w`` with how likely that slip is (left-out letter and swapped
+    letters 8, extra letter 2, a vowel for a vowel 2, any other wrong letter 1)."""
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    for a, b in splits:
+        for c in _LETTERS:
+            yield a + c + b, 8.0
+        if b:
+            yield a + b[1:], 2.0
+            for c in _LETTERS:
+                if c != b[0]:
+                    yield a + c + b[1:], 2.0 if (c in "aeiou" and b[0] in "aeiou") else 1.0
+        if len(b) > 1 and b[0] != b[1]:
+            yield a + b[1] + b[0] + b[2:], 8.0
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (insert, delete, replace, swap neighbours)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _edits1(w: str) -> set[str]:
@@ -172,12 +305,14 @@ class Spelling(Check):
             "You will recieve an email shortly.",
             "I have definately updated your acount.",
             "Thx for waiting, pls check ur inbox.",
+            "It won't ship untill the begining of May.",
         ],
         "pass": [
             "You will receive an email shortly.",
             {"context": [("customer", "My name is Siobhan Nguyen.")], "reply": "Thanks Siobhan, your Zorblix X2 is on its way."},
             "Please reply to #NAME# at [EMAIL] about order ORD-4471B.",
             {"context": [("customer", "The widgt on my dashbord is broken")], "reply": "Sorry the widgt is broken; I've reset your dashbord."},
+            "The colour is back in stock, so I've cancelled the old order; your username is dwhitfield88.",
         ],
     }
 
@@ -187,14 +322,43 @@ class Spelling(Check):
         self.misspellings = {k.lower(): v for k, v in lex.get("misspellings", {}).items()}
         self.shorthand = {str(k).lower(): v for k, v in lex.get("shorthand", {}).items()}
         # Missing apostrophes ("dont") are grammar findings, not spelling ones.
-        self.apostrophes = {str(k).lower() for k in load_lexicon("grammar").get("apostrophes", {})}
+        grammar = load_lexicon("grammar")
+        self.apostrophes = {str(k).lower() for k in grammar.get("apostrophes", {})}
+        # One-word confusables ("alot") are grammar findings, not spelling ones.
+        self.apostrophes |= {str(k).lower() for k in grammar.get("confusables", {}) if re.fullmatch(r"[a-z]+", str(k))}
         self.min_length = int(self.opts["min_length"])
+        self.shorthand_keys = frozenset(self.shorthand)
+        self._slips: dict[str, str | None] = {}  # classic_slip of capitalised unknown words
+        # Support vocabulary ranks first among suggestions ("bok" -> "book", not "boy").
+        self.boost = frozenset(str(w).lower() for w in lex.get("extra_words", [])) | frozenset(
+            str(w).lower() for w in lex.get("suggest_first", [])
+        )
+
+    def _may_flag(self, low: str, text: str) -> bool:
+        """Whether an unknown word could give a finding: it is written in lower case
+        somewhere, or it is a listed misspelling or a classic slip (which are flagged even
+        capitalised at a sentence start). Capitalised-only unknown words are names."""
+        if "'" in low or "’" in low:
+            return False
+        if low in text or low in self.misspellings:
+            return True
+        slip = self._slips.get(low, 0)
+        if slip == 0:
+            slip = self._slips[low] = self.dictionary.classic_slip(low) if len(low) >= 5 else None
+            if len(self._slips) > 10000:
+                self._slips.clear()
+        return slip is not None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         words = self.dictionary.words
         flagged = self.misspellings
         shorthand = self.shorthand
+        # Gate on the shared word set: most replies have no unknown word and no shorthand,
+        # and two set operations in C decide that.
+        seen = reply.parsed.words
+        if not (seen & self.shorthand_keys) and not any(self._may_flag(w, text) for w in seen - words):
+            return
         # One C-level scan for candidate words; almost every word is known and skipped
         # with one set lookup, so tokens are never built for this check.
         candidates = [
@@ -216,11 +380,15 @@ class Spelling(Check):
                 continue
             if skip and any(s <= start < e for s, e in skip):
                 continue
-            # Glued to an apostrophe or a hyphen: part of a contraction or a compound.
+            # Glued to an apostrophe, a hyphen, a placeholder or a currency sign: part of a
+            # contraction, a compound, an anonymised value ("sidelo#PRS_ORG#d"), an amount
+            # ("R$35"); after a dot, a file type (".acsm").
             after = text[end:end + 1]
             before = text[start - 1:start] if start else ""
-            if after in ("'", "’") or before in ("-", "'", "’", "_") or after in ("-", "_"):
+            if after in _GLUED_AFTER or before in _GLUED_BEFORE:
                 continue
+            if _VALUE_BEFORE_RE.search(text, max(0, start - 30), start):
+                continue  # "your username is anjahoehn": a value, not a word
             if low in flagged:
                 fix = _match_case(flagged[low], word)
                 yield self.finding(start, end, f"\u201c{word}\u201d is misspelled.", f"Write \u201c{fix}\u201d.")
@@ -228,8 +396,16 @@ class Spelling(Check):
             upper = word.isupper() and len(word) > 1
             if word[0].isupper():
                 # Capitalised words are names, products or sentence starts: only a
-                # sentence-initial shorthand would be flagged.
-                if not (start in starts and low in shorthand and not upper):
+                # sentence-initial shorthand or classic slip ("Begining") is flagged.
+                if upper or start not in starts:
+                    continue
+                if low not in shorthand:
+                    if len(word) < 5 or low in words or any(c.isupper() for c in word[1:]):
+                        continue
+                    fix = self.dictionary.classic_slip(low)
+                    if fix is None:
+                        continue
+                    yield self.finding(start, end, f"\u201c{word}\u201d is misspelled.", f"Write \u201c{_match_case(fix, word)}\u201d.")
                     continue
             if low in shorthand and not upper:
                 if low in ("k", "r", "u") and _part_of_code(text, start, end):
@@ -245,12 +421,19 @@ class Spelling(Check):
                 continue
             if self.dictionary.known(low):
                 continue
-            fix = self.dictionary.suggest(low)
+            fix = self.dictionary.suggest(low, self.boost | customer if customer else self.boost)
             suggestion = f"Did you mean \u201c{fix}\u201d?" if fix else "Check the spelling, or add the word to the glossary."
             yield self.finding(start, end, f"\u201c{word}\u201d is not a known word.", suggestion)
 
 
 _CANDIDATE_RE = re.compile(r"(?<![\w@#])[A-Za-z]+(?![\w@])")
+_GLUED_AFTER = frozenset("'’-_#$")
+_GLUED_BEFORE = frozenset("-'’_.$")
+_VALUE_BEFORE_RE = re.compile(
+    r"\b(?:user\s?name|user\s?id|login|log-in|handle|nickname|password|passcode|account\s+name|"
+    r"account\s+is|(?:is|as)\s+(?:listed|registered|saved)\s+(?:as|under))\s*(?:is|was|:|=)?\s*[\"'“‘]?$",
+    re.IGNORECASE,
+)
 
 
 def _part_of_code(text: str, start: int, end: int) -> bool:
@@ -308,6 +491,7 @@ class Jargon(Check):
             {"context": [("customer", "Is the DNS broken again?")], "reply": "Yes, the DNS change is still spreading; give it an hour."},
             "An RMA is a return number; I've created one for you.",
             "Your router needs a restart.",
+            "Your PIN, the SMS code and the PDF are on the IT team page; your return is RMA-4471B.",
         ],
     }
 
@@ -326,37 +510,67 @@ class Jargon(Check):
                 (exact if _is_acronym(term) else folded).append(re.escape(term).replace("\\ ", r"\s+"))
         exact.sort(key=len, reverse=True)
         folded.sort(key=len, reverse=True)
-        self.exact_re = re.compile(r"(?<![\w-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
+        # The rarest letters-only part of each term ("mac" of "MAC address"): a reply
+        # without any of them in its word set cannot contain a term, and the two big
+        # regexes are skipped.
+        freq = load_dictionary().freq
+        anchors = set()
+        for terms in lex.values():
+            for term in terms or {}:
+                parts = _LETTER_RUN_RE.findall(str(term).lower())
+                if parts:
+                    anchors.add(min(parts, key=lambda w: (freq.get(w, 0), -len(w))))
+        self.anchors = frozenset(anchors)
+        self._term_res: dict[str, re.Pattern[str]] = {}
+        self.exact_re = re.compile(r"(?<![\w^-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
         self.folded_re = re.compile(r"(?<![\w-])(?:" + "|".join(folded) + r")(?![\w-])", re.IGNORECASE) if folded else None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        if not (reply.parsed.words & self.anchors):
+            return
         text = reply.text
-        customer = state.customer_words
         glossary = reply.settings.glossary
-        seen: set[str] = set()
+        # Every occurrence per term first: one explanation anywhere in the reply covers
+        # them all ("Restart the ONT. The ONT is the white box where the fibre comes in.").
+        found: dict[str, list[re.Match[str]]] = {}
         for pattern, fold in ((self.exact_re, False), (self.folded_re, True)):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
-                term = m.group()
-                key = " ".join(term.lower().split()) if fold else term
-                if key in seen or key.lower() in glossary:
-                    continue
-                words = key.lower().split()
-                if all(w in customer for w in words):
-                    continue  # the customer used it first
-                if _explained(text, m.start(), m.end()) or reply.parsed.in_quotes(m.start(), m.end()):
-                    continue
-                plain = self.plain.get(key) or self.plain.get(key.lower(), "")
-                if plain and plain.lower() in reply.parsed.lower:
-                    continue  # the plain words are in the reply too
-                seen.add(key)
-                yield self.finding(
-                    m.start(),
-                    m.end(),
-                    f"\u201c{term}\u201d is {self.category_of.get(key, self.category_of.get(key.lower(), 'internal'))} jargon the customer may not know.",
-                    f"Say \u201c{plain}\u201d, or explain it: \u201c{term} ({plain})\u201d." if plain else "Use plain words.",
-                )
+                key = " ".join(m.group().lower().split()) if fold else m.group()
+                found.setdefault(key, []).append(m)
+        for key, matches in found.items():
+            if key.lower() in glossary or all(w in glossary for w in key.lower().split()):
+                continue
+            if any(_explained(text, m.start(), m.end()) or reply.parsed.in_quotes(m.start(), m.end()) for m in matches):
+                continue
+            if self._customer_used(key, state):
+                continue  # the customer used it first
+            plain = self.plain.get(key) or self.plain.get(key.lower(), "")
+            if plain and plain.lower() in reply.parsed.lower:
+                continue  # the plain words are in the reply too
+            m = matches[0]
+            term = m.group()
+            category = self.category_of.get(key, self.category_of.get(key.lower(), "internal"))
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"\u201c{term}\u201d is {category} jargon the customer may not know.",
+                f"Say \u201c{plain}\u201d, or explain it: \u201c{term} ({plain})\u201d." if plain else "Use plain words.",
+            )
+
+    def _customer_used(self, key: str, state: ConversationState) -> bool:
+        """Whether an earlier customer turn has the term, in any case ("is the dns down?")."""
+        if not all(w in state.customer_words for w in _LETTER_RUN_RE.findall(key.lower())):
+            return False  # one set lookup per word rules out most replies
+        rx = self._term_res.get(key)
+        if rx is None:
+            body = re.escape(key).replace("\\ ", r"\s+")
+            rx = self._term_res[key] = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+        return any(rx.search(parsed.text) for _, parsed in state.customer_turns)
+
+
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _is_acronym(term: str) -> bool:
@@ -379,6 +593,8 @@ _PARTICLES = {"in", "on", "out", "up", "over", "off", "down", "by"}
 _PHRASAL_BEFORE_RE = re.compile(r"(?:\w(?:ed|ing)|\b(?:sign|log|check|plug|fill|hand|turn|drop|lock|opt|get|put|come|go)s?|-)\s*$", re.IGNORECASE)
 _LOWER_I_RE = re.compile(r"(?<![\w'’.-])i(?=(?:['’](?:m|ll|ve|d))?(?:\s|[,!?;:]|\.(?!\w)|$))")
 _SENT_PUNCT_RE = re.compile(r"[.!?]")
+# Punctuation inside a sentence that shows its clauses were separated.
+_INNER_PUNCT_RE = re.compile(r"[,;:()—–]|\s-\s|\n")
 
 
 class Grammar(Check):
@@ -396,18 +612,23 @@ class Grammar(Check):
     why = "Mechanical errors are the first thing customers notice and screenshot; they cost trust in the answer."
     limits = "No grammar engine: agreement, tense and word order errors are not found."
     instead = "Proof-read before sending; the suggestion gives the fix."
+    options = {"run_on_words": 35}
     examples = {
         "fail": [
             "i will send it today.",
             "Please check the the settings page.",
             "Your welcome, have a nice day.",
             "I could of sent it sooner. thanks for waiting.",
+            "Returns are inspected on arrival and the boots must be unworn with all the packaging and the box must "
+            "not have any tape on it because that counts as damage and our check found a label so it came back to you.",
         ],
         "pass": [
             "I will send it today.",
             "You're welcome, have a nice day.",
             "I had had no reply from the courier, so I called them.",
             "Visit example.com/help i.e. the help page.",
+            "We would of course refund it. Delivery takes approx. two days.",
+            "Steps:\n1. open the app\n2. tap Settings",
         ],
     }
 
@@ -420,31 +641,50 @@ class Grammar(Check):
             self.fixes[phrase] = fix
         # One regex per entry, each run only when its trigger word is in the reply: a
         # combined alternation is several times slower in Python's engine.
-        self.confusables = [
-            (re.compile(phrase_pattern_for(p), re.IGNORECASE), fix, _trigger(p)) for p, fix in self.fixes.items()
-        ]
+        # Each entry is tried only when its trigger word is among the reply's words (one
+        # set intersection for all of them) and, for "your (?=right|...)" entries, one of
+        # the words after it too.
+        self.by_trigger: dict[str, list[tuple[re.Pattern[str], str, frozenset[str]]]] = {}
+        self.untriggered: list[tuple[re.Pattern[str], str, frozenset[str]]] = []
+        for phrase, fix in self.fixes.items():
+            entry = (re.compile(phrase_pattern_for(phrase), re.IGNORECASE), fix, _lookahead_words(phrase))
+            trigger = _trigger(phrase)
+            if trigger is None:
+                self.untriggered.append(entry)
+            else:
+                for variant in {trigger, trigger.replace("'", "\u2019")}:
+                    self.by_trigger.setdefault(variant, []).append(entry)
+        self.trigger_keys = frozenset(self.by_trigger)
         self.apostrophes = {str(k).lower(): v for k, v in lex.get("apostrophes", {}).items()}
         self.double_ok = {str(w).lower() for w in lex.get("double_ok", [])}
+        self.run_on_words = int(self.opts["run_on_words"])
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         parsed = reply.parsed
-        for m in _REPEAT_RE.finditer(text):
+        ws = parsed.lower.split()
+        # A C-level pass over neighbouring words decides whether the regex is needed.
+        for m in _REPEAT_RE.finditer(text) if any(map(str.__eq__, ws, ws[1:])) else ():
             if m.group(1).lower() in self.double_ok or parsed.in_quotes(m.start(), m.end()):
                 continue
             if m.group(1).lower() in _PARTICLES and _PHRASAL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "signed in in Lisbon", "logged on on Monday"
             yield self.finding(m.start(), m.end(), f"\u201c{m.group(1)}\u201d is written twice.", f"Write \u201c{m.group(1)}\u201d once.")
-        for m in _LOWER_I_RE.finditer(text):
+        for m in _LOWER_I_RE.finditer(text) if "i" in parsed.words else ():
             yield self.finding(m.start(), m.end(), "The pronoun \u201ci\u201d is written in lower case.", "Write \u201cI\u201d.")
-        low = parsed.lower
-        for pattern, fix, trigger in self.confusables:
-            if trigger is not None and trigger not in low:
+        words = parsed.words
+        entries = [e for t in sorted(words & self.trigger_keys) for e in self.by_trigger[t]] + self.untriggered
+        for pattern, fix, after in entries:
+            if after and not (words & after):
                 continue
             for m in pattern.finditer(text):
                 if parsed.in_quotes(m.start(), m.end()):
                     continue
-                yield self.finding(m.start(), m.end(), f"\u201c{m.group().strip()}\u201d is a common grammar slip.", f"Write \u201c{fix}\u201d.")
+                found = m.group().rstrip()
+                yield self.finding(
+                    m.start(), m.start() + len(found),
+                    f"\u201c{found}\u201d is a common grammar slip.", f"Write \u201c{_match_case(fix, found)}\u201d.",
+                )
         if self.apostrophes:
             for w in parsed.words & self.apostrophes.keys():
                 for m in re.finditer(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text, re.IGNORECASE):
@@ -453,22 +693,40 @@ class Grammar(Check):
                     fix = self.apostrophes[w]
                     yield self.finding(m.start(), m.end(), f"\u201c{m.group()}\u201d is missing its apostrophe.", f"Write \u201c{fix}\u201d.")
         yield from self._capitals(reply)
-        words = len(_WORDS_RE.findall(text))
-        if words >= 30 and not _SENT_PUNCT_RE.search(text):
-            end = len(text.rstrip())
-            yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
+        if len(text) < 59:
+            return  # too short for 30 words
+        if not _SENT_PUNCT_RE.search(text):
+            words = len(_WORDS_RE.findall(text))
+            if words >= 30:
+                end = len(text.rstrip())
+                yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
+                return
+        min_chars = 2 * self.run_on_words - 1
+        for s, e in parsed.sentences:
+            # One long sentence with not a comma in it: clauses strung together with "and".
+            if e - s >= min_chars and not _INNER_PUNCT_RE.search(text, s, e):
+                n = len(_WORDS_RE.findall(text, s, e))
+                if n >= self.run_on_words:
+                    cut = _split_point(text[s:e])
+                    hint = f"Split it after \u201c{cut}\u201d." if cut else "Break it into sentences with full stops."
+                    yield self.finding(s, e, f"A {n}-word run-on sentence without a single comma.", hint)
+                    break
 
     def _capitals(self, reply: Reply) -> Iterable[Finding]:
         text = reply.text
         sents = reply.parsed.sentences
         for i, (s, e) in enumerate(sents):
+            if not text[s].islower() and text[s] not in "\"'“‘(":
+                continue  # the usual case: a capital, a digit or a symbol
             chunk = text[s:e]
-            m = re.match(r"[\"'“‘(]*([a-z][\w'’-]*)", chunk)
+            m = _LOWER_START_RE.match(chunk)
             if m is None:
                 continue
             word = m.group(1)
-            if len(chunk.split()) < 3 or word in ("i",) or any(c.isupper() for c in word[1:]):
-                continue  # "iPhone", "eBay"; lowercase "i" has its own rule
+            if len(chunk.split()) < 3 or word in ("i",) or any(c.isupper() or c.isdigit() or c == "_" for c in word[1:]):
+                continue  # "iPhone", "eBay", "dwhitfield88"; lowercase "i" has its own rule
+            if len(word) == 1 and chunk[m.end(1):m.end(1) + 1] in (".", ")"):
+                continue  # a list marker: "a. Open the app"
             if reply.in_glossary(word) or re.match(r"(?:https?://|www\.|\S+@|\S+\.(?:com|org|net|co)\b)", chunk[m.start(1):]):
                 continue
             if i > 0:
@@ -477,16 +735,40 @@ class Grammar(Check):
                 # After a line break without end punctuation the line continues a list or a heading.
                 if "\n" in between and not prev.endswith((".", "!", "?")):
                     continue
-                if prev.endswith((":", ",", ";")):
-                    continue
+                if prev.endswith((":", ",", ";")) or _LIST_MARKER_RE.match(prev):
+                    continue  # "1. open the app", "a) tap Settings"
+                if _ABBREV_END_RE.search(prev):
+                    continue  # "approx. two days": the sentencizer split after an abbreviation
             start = s + m.start(1)
             yield self.finding(start, start + len(word), "The sentence starts with a lower-case letter.", f"Write \u201c{word[:1].upper() + word[1:]}\u201d.")
             return  # one capital finding per reply is enough
 
 
+_LOWER_START_RE = re.compile(r"[\"'“‘(]*([a-z][\w'’-]*)")
+_ABBREV_END_RE = re.compile(
+    r"\b(?:approx|incl|excl|ref|no|nos|vs|etc|e\.g|i\.e|est|dept|tel|ext|misc|qty|min|max|avg|govt|"
+    r"mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.$",
+    re.IGNORECASE,
+)
+_LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]$")
+
+
+def _lookahead_words(phrase: str) -> frozenset[str]:
+    """The words of a lookahead alternation in a confusable entry ("your (?=right|correct)"):
+    one of them must be among the reply's words for the entry to match (empty: no gate)."""
+    m = re.search(r"\(\?=\(\?:([^()]*)\)", phrase)
+    if m is None:
+        return frozenset()
+    alts = m.group(1).split("|")
+    firsts = [re.sub(r"\\[a-z]\+?", " ", a).split()[0] for a in alts if a.strip()]
+    if not all(re.fullmatch(r"[a-z']+", w) for w in firsts):
+        return frozenset()
+    return frozenset(firsts)
+
+
 def _trigger(phrase: str) -> str | None:
-    """The longest literal word outside any group of a confusable entry: the text must
-    contain it for the entry to match (None when there is none to rely on)."""
+    """The longest literal word outside any group of a confusable entry: the reply must
+    have it among its words for the entry to match (None when there is none to rely on)."""
     body = phrase[3:] if phrase.startswith("re:") else phrase
     prev = None
     while prev != body:
@@ -500,12 +782,20 @@ def phrase_pattern_for(phrase: str) -> str:
     """A confusable entry as a regex (plain phrases on word boundaries)."""
     from tonecheck.lexicon import phrase_pattern
 
-    body = phrase_pattern(phrase)
-    return body if phrase.startswith("re:") else rf"(?<![\w'’]){body}(?![\w'’])"
+    if phrase.startswith("re:"):
+        # An apostrophe in a raw entry matches the curly one too ("you’re account").
+        return phrase_pattern(phrase).replace("'", "['’]")
+    return rf"(?<![\w'’]){phrase_pattern(phrase)}(?![\w'’])"
 
 
-_SUBORDINATE_RE = re.compile(r"\b(?:which|whereby|whereas|although|though|unless|provided\s+that|in\s+which|so\s+that|notwithstanding|whereupon|insofar|pursuant|thereof|therein|hereby)\b", re.IGNORECASE)
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:which|whereby|whereas|although|though|unless|provided\s+that|in\s+which|so\s+that|notwithstanding|"
+    r"whereupon|insofar|pursuant|thereof|therein|hereby|where|whose|whom|whilst|wherein|in\s+accordance\s+with|"
+    r"subject\s+to|in\s+the\s+event\s+that|prior\s+to|with\s+regard\s+to)\b",
+    re.IGNORECASE,
+)
 _VOWELS_RE = re.compile(r"[aeiouy]+")
+_SENT_END_RE = re.compile(r"[.!?]+(?:\s|$)")
 
 
 def syllables(word: str) -> int:
@@ -522,8 +812,8 @@ def flesch_reading_ease(text: str) -> float:
     words = _WORDS_RE.findall(text)
     if not words:
         return 100.0
-    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)))
-    syl = sum(syllables(w) for w in words)
+    sentences = max(1, len(_SENT_END_RE.findall(text)))
+    syl = sum(map(syllables, words))
     return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syl / len(words))
 
 
@@ -534,9 +824,11 @@ class HardToRead(Check):
     default_severity = Severity.INFO
     summary = "Long convoluted sentences, walls of text, or very low readability for a support reply."
     what = (
-        "Flags a sentence longer than max_sentence_words (default 40), a sentence stacking several "
-        "subordinate clauses ('which ... whereby ... provided that'), a reply of more than "
-        "max_block_words (default 150) words without a paragraph break, and a long reply (60+ words) "
+        "Flags a sentence longer than max_sentence_words (default 40); a sentence of nested_min_words "
+        "(30) or more stacking subordinate clauses ('which ... whereby ... provided that': more than "
+        "max_subordinates (2), two of them between three commas, or one inside four commas); a reply of more than "
+        "max_block_words (150) words without a paragraph break whose sentences average 20 words or "
+        "more; and a long reply (60+ words) "
         "whose Flesch reading ease is below min_reading_ease (default 30). Short replies are not "
         "scored by formula."
     )
@@ -546,51 +838,80 @@ class HardToRead(Check):
         "support replies pass. Technical content can be legitimately dense."
     )
     instead = "Split long sentences, put one step per line, and lead with the answer."
-    options = {"max_sentence_words": 40, "max_block_words": 150, "min_reading_ease": 30.0, "max_subordinates": 3}
+    options = {
+        "max_sentence_words": 40,
+        "max_block_words": 150,
+        "min_reading_ease": 30.0,
+        "max_subordinates": 2,
+        "nested_min_words": 30,
+    }
     examples = {
         "fail": [
             "Following a review of the account which was undertaken by our specialist team, whereby the "
             "transactions that were flagged were assessed against the criteria that apply to accounts of "
             "this type, provided that no further information is received, the restriction that was applied "
             "will remain in place until such time as the review is complete and a decision has been made.",
+            "Refunds, which are issued to the original card unless it has expired, in which case we pay by "
+            "transfer, are sent once the item, which must be unused, reaches us.",
         ],
         "pass": [
             "Your refund is on its way. It reaches your card in 3 to 5 working days.",
             "Thanks for waiting. I've checked the order, and it left our warehouse this morning.",
+            "I've checked your order today. It left the warehouse this morning. The courier has it now. "
+            "It should reach you on Friday. You'll get a text with a one-hour slot on the day. "
+            "If you're out, the driver leaves it with a neighbour or at the post office.",
         ],
     }
 
+    def setup(self) -> None:
+        self.max_words = int(self.opts["max_sentence_words"])
+        self.max_subs = int(self.opts["max_subordinates"])
+        self.nested_min = int(self.opts["nested_min_words"])
+        self.max_block = int(self.opts["max_block_words"])
+        self.min_ease = float(self.opts["min_reading_ease"])
+        # Fewer characters than this cannot hold any sentence or reply worth flagging.
+        self.min_chars = 2 * min(self.max_words + 1, self.nested_min, 30) - 1
+
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
-        max_words = int(self.opts["max_sentence_words"])
-        max_subs = int(self.opts["max_subordinates"])
-        # One scan for word starts; sentence lengths by bisecting into it.
-        starts = [m.start() for m in _WORDS_RE.finditer(text)]
-        total = len(starts)
-        if total > max_words or total > 25:
-            subs_at = [m.start() for m in _SUBORDINATE_RE.finditer(text)] if total > 25 else []
-            for s, e in reply.parsed.sentences:
-                n = bisect_left(starts, e) - bisect_left(starts, s)
-                subs = bisect_left(subs_at, e) - bisect_left(subs_at, s) if subs_at else 0
-                if n > max_words or (subs > max_subs and n > 25):
-                    sent = text[s:e]
-                    cut = _split_point(sent)
-                    hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
-                    why = f"{n} words" + (f" and {subs} subordinate clauses" if subs > max_subs else "")
-                    yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
-                    return
-        if total >= 30 and not _SENT_PUNCT_RE.search(text):
-            end = len(text.rstrip())
+        if len(text) < self.min_chars:
+            return  # short replies are not scored
+        max_words, max_subs, nested_min = self.max_words, self.max_subs, self.nested_min
+        sents = reply.parsed.sentences
+        # Words are counted only in sentences long enough (in characters) to matter.
+        for s, e in sents:
+            if e - s < self.min_chars:
+                continue
+            n = len(_WORDS_RE.findall(text, s, e))
+            nested = False
+            if n >= nested_min:
+                subs = len(_SUBORDINATE_RE.findall(text, s, e))
+                # Nested: several subordinate clauses, two of them between three commas, or
+                # one inside four commas ("Please be advised that, in accordance with ...").
+                commas = text.count(",", s, e)
+                nested = subs > max_subs or (subs >= max_subs and commas >= 3) or (subs >= 1 and commas >= 4)
+            if n > max_words or nested:
+                sent = text[s:e]
+                cut = _split_point(sent)
+                hint = f"Split it after \u201c{cut}\u201d." if cut else "Split it into shorter sentences."
+                why = f"{n} words" + (f" and {subs} subordinate clauses" if nested else "")
+                yield self.finding(s, e, f"A sentence of {why} is hard to follow.", hint)
+                return
+        punctuated = _SENT_PUNCT_RE.search(text) is not None
+        if punctuated and len(text) < 119:
+            return  # fewer than 60 words: not scored by formula
+        total = len(_WORDS_RE.findall(text))
+        end = len(text.rstrip())
+        if total >= 30 and not punctuated:
             yield self.finding(0, end, f"A {total}-word run-on with no sentence punctuation.", "Break it into short sentences.")
             return
-        if total > int(self.opts["max_block_words"]) and "\n" not in text.strip():
-            end = len(text.rstrip())
+        # A long block of short sentences reads fine; a long block of long ones does not.
+        if total > self.max_block and "\n" not in text.strip() and total / max(1, len(sents)) >= 20:
             yield self.finding(0, end, f"A {total}-word block of text with no paragraph break.", "Break it into short paragraphs, one step or point each.")
             return
         if total >= 60:
             ease = flesch_reading_ease(text)
-            if ease < float(self.opts["min_reading_ease"]):
-                end = len(text.rstrip())
+            if ease < self.min_ease:
                 yield self.finding(0, end, f"Very hard to read (Flesch reading ease {ease:.0f}).", "Use shorter sentences and everyday words.")
 
 
