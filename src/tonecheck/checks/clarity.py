@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -369,6 +370,7 @@ class Spelling(Check):
         if not candidates:
             return
         skip = [m.span() for m in _SKIP_SPANS_RE.finditer(text)] if any(c in text for c in "@#/[<{0123456789_.") else []
+        skip_starts = [s for s, _ in skip]
         customer = state.customer_words
         glossary = reply.settings.glossary
         starts = {s for s, _ in reply.parsed.sentences}
@@ -378,8 +380,11 @@ class Spelling(Check):
             start, end = m.span()
             if low in customer or low in glossary or low in self.apostrophes:
                 continue
-            if skip and any(s <= start < e for s, e in skip):
-                continue
+            if skip:
+                # Spans come sorted and do not overlap: bisect instead of scanning them all.
+                i = bisect_right(skip_starts, start) - 1
+                if i >= 0 and start < skip[i][1]:
+                    continue
             # Glued to an apostrophe, a hyphen, a placeholder or a currency sign: part of a
             # contraction, a compound, an anonymised value ("sidelo#PRS_ORG#d"), an amount
             # ("R$35"); after a dot, a file type (".acsm").
