@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def quality():
-    spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["quality"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("quality")
 
 
 def _corpus(tmp_path: Path) -> Path:

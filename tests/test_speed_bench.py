@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import load_benchmark
 
 
 def _speed():
-    spec = importlib.util.spec_from_file_location("speed", ROOT / "benchmarks" / "speed.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["speed"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("speed")
 
 
 def test_generator_is_deterministic_and_sized():
