@@ -365,7 +365,7 @@ class Spelling(Check):
         skip = [m.span() for m in _SKIP_SPANS_RE.finditer(text)] if any(c in text for c in "@#/[<{0123456789_.") else []
         customer = state.customer_words
         glossary = reply.settings.glossary
-        starts = {s for s, _ in reply.parsed.sentences}
+        starts: set[int] | None = None  # sentence starts, built only for a capitalised candidate
         for m in candidates:
             word = m.group()
             low = word.lower()
@@ -391,6 +391,8 @@ class Spelling(Check):
             if word[0].isupper():
                 # Capitalised words are names, products or sentence starts: only a
                 # sentence-initial shorthand or classic slip ("Begining") is flagged.
+                if starts is None:
+                    starts = {s for s, _ in reply.parsed.sentences}
                 if upper or start not in starts:
                     continue
                 if low not in shorthand:
