@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,3 +123,41 @@ def test_worker_processes_give_the_same_table_in_the_same_order(analyzer, sample
     one = analyzer.score_transcripts(samples_dir / "sample.csv")
     two = analyzer.score_transcripts(samples_dir / "sample.csv", jobs=2)
     pd.testing.assert_frame_equal(one, two)
+
+
+HOSTILE = {
+    "punctuation run": "!" * 20000,
+    "brackets": "(" * 10000 + ")" * 10000,
+    "quotes": '"' * 20000,
+    "apostrophes": "'" * 20000,
+    "no spaces": "a" * 30000,
+    "email-like": "a@" * 15000,
+    "masked-like": "f*" * 15000,
+    "control characters": "".join(chr(i) for i in range(32)) * 500,
+    "zero-width and bidi": "hello\u200b\u200e\u202e world \ufeff " * 2000,
+    "emoji": "😀🙏🏽 thanks!! " * 2000,
+    "other scripts": "你好，我的订单没有到。مرحبا " * 2000,
+    "shouting": "PLEASE READ THE EMAIL " * 2000,
+    "honorifics": "Mr. " * 5000,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_is_scored_in_linear_time_with_valid_offsets(analyzer, name):
+    import signal
+
+    text = HOSTILE[name]
+
+    def _hang(*_):
+        raise TimeoutError(f"{name}: scoring took over 60 s (catastrophic backtracking?)")
+
+    old = signal.signal(signal.SIGALRM, _hang)
+    signal.alarm(60)  # a hang guard, not a timing assertion
+    try:
+        for reply, ctx in ((text, [("customer", "My order 55123 is late!!!")]), ("ok", [("customer", text)])):
+            rep = analyzer.analyze_reply(reply, ctx)
+            for f in rep.findings:
+                assert 0 <= f.start <= f.end <= len(reply)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

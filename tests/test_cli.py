@@ -176,3 +176,46 @@ def test_empty_agent_text_keeps_its_row_and_warns(runner, tmp_path):
     row = json.loads(out.read_text())
     assert row["overall"] is None and row["findings"] == []
     assert "empty text" in res.output
+
+
+def test_header_only_file_scores_nothing_and_succeeds(runner, tmp_path):
+    p = tmp_path / "h.csv"
+    p.write_text("conversation_id,role,text\n")
+    res = runner.invoke(cli, ["score", str(p)])
+    assert res.exit_code == 0 and "0 agent replies" in res.output
+
+
+def test_unwritable_output_path_exits_2_with_one_line(runner, samples_dir, tmp_path):
+    out = tmp_path / "missing-dir" / "o.csv"
+    res = runner.invoke(cli, ["score", str(samples_dir / "sample.csv"), "-o", str(out)])
+    assert res.exit_code == 2
+    assert res.output.strip().startswith(f"{out}: cannot write")
+    assert "Traceback" not in res.output
+
+
+def test_json_content_in_a_csv_file_is_named_not_a_traceback(runner, tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text('[{"conversation_id": 1, "role": "agent", "text": "hi"}]\n')
+    res = runner.invoke(cli, ["score", str(p)])
+    assert res.exit_code == 2 and res.output.startswith(f"{p}:1: missing required column(s)")
+
+
+def test_text_in_a_parquet_file_is_refused(runner, tmp_path):
+    p = tmp_path / "x.parquet"
+    p.write_text("conversation_id,role,text\n1,agent,hi\n")
+    res = runner.invoke(cli, ["score", str(p)])
+    assert res.exit_code == 2 and res.output.startswith(f"{p}: not a Parquet file")
+
+
+def test_conversation_without_customer_turns_is_scored(runner, tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text("conversation_id,role,text\n1,agent,Hello! How can I help?\n1,agent,Are you still there?\n")
+    res = runner.invoke(cli, ["score", str(p), "--format", "jsonl"])
+    assert res.exit_code == 0 and len(res.output.strip().splitlines()) == 2
+
+
+def test_duplicate_and_missing_turn_numbers_keep_every_row(runner, tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("conversation_id,turn,role,text\n1,1,customer,Hi\n1,2,agent,First\n1,2,agent,Second\n1,,agent,Third\n")
+    res = runner.invoke(cli, ["score", str(p), "--format", "jsonl"])
+    assert res.exit_code == 0 and len(res.output.strip().splitlines()) == 3

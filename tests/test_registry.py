@@ -78,3 +78,13 @@ def test_duplicate_code_is_refused():
 def test_family_prefix_without_checks_is_still_a_valid_selector():
     assert Registry.is_family("STR") and Registry.is_family("pressure")
     assert not Registry.is_family("XYZ")
+
+
+def test_rule_with_a_nested_quantifier_is_refused_at_load():
+    evil = RULE.replace("phrases: [calm down]", "phrases: ['re:(a+)+b']")
+    with pytest.raises(RuleFileError, match="repeated group"):
+        Registry().add_rules_text(evil, "user.yml")
+
+
+def test_shipped_rules_pass_the_backtracking_check():
+    assert len(Registry.default()) >= 21

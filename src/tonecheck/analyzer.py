@@ -30,6 +30,8 @@ __all__ = ["Analyzer"]
 
 #: Turns parsed per spaCy batch: large enough to amortise, small enough for flat memory.
 BATCH_TURNS = 2048
+#: ... and at most about this many characters (a batch of megabyte replies stays small).
+BATCH_CHARS = 2_000_000
 
 
 class Analyzer:
@@ -207,15 +209,17 @@ class Analyzer:
 
 
 def _batched(convs: Iterable[Conversation]) -> Iterator[list[Conversation]]:
-    """Group whole conversations into batches of about ``BATCH_TURNS`` turns."""
+    """Group whole conversations into batches of about ``BATCH_TURNS`` turns or
+    ``BATCH_CHARS`` characters, whichever comes first (huge replies stay bounded)."""
     batch: list[Conversation] = []
-    size = 0
+    size = chars = 0
     for conv in convs:
         batch.append(conv)
         size += len(conv.turns)
-        if size >= BATCH_TURNS:
+        chars += sum(len(t.text or "") for t in conv.turns)
+        if size >= BATCH_TURNS or chars >= BATCH_CHARS:
             yield batch
-            batch, size = [], 0
+            batch, size, chars = [], 0, 0
     if batch:
         yield batch
 

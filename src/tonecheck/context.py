@@ -79,6 +79,16 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+#: Words a fact pattern cannot match without (cheap gate before the regex).
+_FACT_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "username": ("user", "login", "handle", "screen"),
+    "order number": ("order",),
+    "account number": ("account", "customer", "member", "client"),
+    "ticket number": ("ticket", "case", "ref", "booking", "confirmation", "tracking", "claim"),
+    "serial number": ("serial",),
+    "postcode": ("post", "zip"),
+    "card digits": ("card", "visa", "mastercard", "amex"),
+}
 # "account 40-11-22 31927745" names an account number without the word "number".
 _BARE_ACCOUNT_RE = re.compile(r"\baccount\s+(?:#\s?)?(\d[\d -]{4,30}\d)\b", re.IGNORECASE)
 #: Placeholders of anonymised exports stand for a value the customer gave.
@@ -432,9 +442,14 @@ class StateExtractor:
             items.append(fact)
 
     def _facts(self, state: ConversationState, turn: int, text: str) -> None:
-        for m in EMAIL_RE.finditer(text):
-            self._add_fact(state, Fact("email", m.group(), turn, m.start(), m.end()))
+        low = text.lower()
+        if "@" in text:
+            for m in EMAIL_RE.finditer(text):
+                self._add_fact(state, Fact("email", m.group(), turn, m.start(), m.end()))
         for kind, pattern in _FACT_PATTERNS.items():
+            # Each pattern needs one of its keywords: a substring test skips the scan.
+            if not any(k in low for k in _FACT_KEYWORDS[kind]):
+                continue
             for m in pattern.finditer(text):
                 value = m.group(1).rstrip(".-,")
                 if value.lower() in _VALUE_STOP or len(value) < 3:
@@ -444,20 +459,22 @@ class StateExtractor:
                 kind_ = "email" if kind == "username" and EMAIL_RE.fullmatch(value) else kind
                 start = m.start(1)
                 self._add_fact(state, Fact(kind_, value, turn, start, start + len(value)))
-        for m in _BARE_ACCOUNT_RE.finditer(text):
+        has_digit = any(c.isdigit() for c in text)
+        for m in _BARE_ACCOUNT_RE.finditer(text) if has_digit and "account" in low else ():
             if sum(c.isdigit() for c in m.group(1)) >= 6:
                 self._add_fact(state, Fact("account number", m.group(1), turn, m.start(1), m.end(1)))
-        for m in PLACEHOLDER_RE.finditer(text):
+        for m in PLACEHOLDER_RE.finditer(text) if any(c in text for c in "#[<{_") else ():
             for kind, hint in _PLACEHOLDER_KINDS:
                 if hint.search(m.group()):
                     self._add_fact(state, Fact(kind, m.group(), turn, m.start(), m.end()))
                     break
-        for m in _TRIED_RE.finditer(text):
+        spaced = f" {low}"
+        for m in _TRIED_RE.finditer(text) if (" i" in spaced or " we" in spaced) else ():
             kind = next(k for k, v in m.groupdict().items() if v)
             self._add_fact(state, Fact("tried", kind.replace("_", " "), turn, m.start(1), m.end(1)))
         taken = [(f.start, f.end) for items in state.facts.values() for f in items if f.turn == turn]
         values = {f.value for kind, items in state.facts.items() if kind != "phone" for f in items}
-        for m in _PHONE_RE.finditer(text):
+        for m in _PHONE_RE.finditer(text) if has_digit else ():
             digits = sum(c.isdigit() for c in m.group())
             if digits < 7 or digits > 15:
                 continue
@@ -566,6 +583,11 @@ class StateExtractor:
             sent = text[start:end].strip()
             if not sent:
                 continue
+            # Cheap pre-check: no "?", no question-like opener, no indirect cue -> not a question.
+            if not sent.endswith("?"):
+                head = _HEAD_RE.match(low, start + (len(text[start:end]) - len(text[start:end].lstrip())))
+                if (head is None or head.group(1) not in _QUESTION_HEADS) and not _INDIRECT_Q_RE.search(sent):
+                    continue
             # "what's" -> "what", "where's" -> "where": the wh-word decides the answer type.
             words = [w[:-2] if w.endswith(("'s", "’s")) and w[:-2] in _WH else w for w in re.findall(r"[A-Za-z'’]+", sent.lower())]
             if not words:
@@ -686,6 +708,11 @@ class StateExtractor:
 
 
 _CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
+#: The first word of a sentence (after a filler like "so" or "and"), for the question pre-check.
+_HEAD_RE = re.compile(r"\W*(?:(?:and|so|also|but|then|ok|okay|well|oh|hi|hello)\W+)?([a-z']+)")
+_QUESTION_HEADS = frozenset(
+    {w.split("'")[0] for w in _WH} | set(_WH) | _AUX_OPENERS | {"what's", "where's", "who's", "how's", "when's", "why's"}
+)
 #: Mean word polarity below which a customer turn counts as distressed (measured on the
 #: Twitter frustration grades: precision 0.87 at this level, and no cost on the dev split).
 NEGATIVE_POLARITY = -0.5

@@ -70,6 +70,33 @@ def _words_of(text: str) -> frozenset[str]:
     return words
 
 
+_lower_cache: list[object] = [None, ""]
+
+
+def _lower_of(text: str) -> str:
+    if _lower_cache[0] is not text:
+        _lower_cache[0], _lower_cache[1] = text, text.lower().replace("’", "'")
+    return _lower_cache[1]  # type: ignore[return-value]
+
+
+def _literal(phrase: str) -> str | None:
+    """For a ``re:`` or ``*`` phrase: its longest literal word (3+ letters) outside any
+    group, class or escape, which every match must contain; None when there is none."""
+    body = phrase[3:] if phrase.startswith("re:") else phrase.rstrip("*")
+    if not phrase.startswith("re:"):
+        words = re.findall(r"[a-z']{3,}", body.lower())
+        return max(words, key=len) if words else None
+    prev = None
+    while prev != body:
+        prev, body = body, re.sub(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}", " ", body)
+    if "|" in body:
+        return None  # a top-level alternation: no single literal is required
+    body = re.sub(r"\\.", " ", body)
+    body = re.sub(r"[a-z]\?|[a-z][*+]", " ", body.lower())  # optional or repeated letters
+    words = re.findall(r"[a-z']{3,}", body)
+    return max(words, key=len) if words else None
+
+
 def _anchor(phrase: str) -> str | None:
     """The word a plain phrase cannot match without (its longest non-stopword)."""
     words = [w for w in _WORDS_RE.findall(phrase.lower().replace("’", "'")) if w not in _STOP]
@@ -93,20 +120,28 @@ class PhraseMatcher:
     order without overlaps, longer first at the same start, as one alternation would be.
     """
 
-    __slots__ = ("_anchors", "_plain", "_raw", "pattern")
+    __slots__ = ("_anchors", "_gated", "_plain", "_raw", "pattern")
 
     def __init__(self, phrases: Iterable[str], flags: int = re.IGNORECASE) -> None:
         items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
         plain, raw, anchors = [], [], set()
+        gated: dict[str, list[str]] = {}
         for p in items:
             a = None if (p.startswith("re:") or p.endswith("*")) else _anchor(p)
-            if a is None:
-                raw.append(p)
-            else:
+            if a is not None:
                 plain.append(p)
                 anchors.add(a)
+                continue
+            trigger = _literal(p)
+            if trigger is None:
+                raw.append(p)
+            else:
+                gated.setdefault(trigger, []).append(p)
         self._plain = _alternation(plain, flags)
         self._raw = _alternation(raw, flags)
+        # Regex phrases with a literal they cannot match without: run only when the
+        # lower-cased text contains it.
+        self._gated = [(t, _alternation(ps, flags)) for t, ps in sorted(gated.items())]
         self._anchors = frozenset(anchors)
         body = "|".join(phrase_pattern(p) for p in items) or "(?!x)x"
         self.pattern = rf"(?<![\w'’])(?:{body})(?![\w])"
@@ -114,6 +149,13 @@ class PhraseMatcher:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         raw = list(self._raw.finditer(text, pos, end)) if self._raw is not None else []
+        if self._gated:
+            low = _lower_of(text)
+            for trigger, pattern in self._gated:
+                if trigger in low and pattern is not None:
+                    raw += pattern.finditer(text, pos, end)
+            if len(raw) > 1:
+                raw.sort(key=lambda m: (m.start(), -m.end()))
         plain: list[re.Match[str]] = []
         if self._plain is not None and not self._anchors.isdisjoint(_words_of(text)):
             plain = list(self._plain.finditer(text, pos, end))

@@ -42,6 +42,9 @@ _QUOTE_RE = re.compile(
 # A sentence: text up to and including a run of terminal punctuation (and closing
 # quotes/brackets) that is followed by whitespace, or up to the end of the text.
 _SENT_RE = re.compile(r"\S(?:[^.!?]|[.!?]+(?![\s\"”’')\]]|$))*(?:[.!?]+[\"”’')\]]*|$)")
+#: Longest run of non-space characters handed to spaCy's tokenizer (see NlpEngine.pipe).
+MAX_RUN = 1000
+_LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN + 1}}}")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no|nobody|nothing|neither|nor|without|hardly|n't)\b|n't\b",
@@ -258,19 +261,30 @@ class NlpEngine:
         return nlp
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Parsed]:
-        """Parse texts in one batched pass, yielding a :class:`Parsed` per text."""
+        """Parse texts in one batched pass, yielding a :class:`Parsed` per text.
+
+        A text with a run of more than ``MAX_RUN`` non-space characters is not given to
+        spaCy (its tokenizer peels affixes off such a run one by one, in quadratic time:
+        minutes for 50,000 '!'); it gets regex sentences and no tokens instead."""
         texts = list(texts)
         table = self.lemma_table
-        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
-            yield Parsed(text, doc, table)
+        normal = [t for t in texts if not _LONG_RUN_RE.search(t)]
+        docs = iter(self.nlp.pipe(normal, batch_size=self.batch_size))
+        for text in texts:
+            if _LONG_RUN_RE.search(text):
+                yield Parsed(text, None, table)
+            else:
+                yield Parsed(text, next(docs), table)
 
     def parse(self, text: str) -> Parsed:
         """Parse one text."""
-        return Parsed(text, self.nlp(text), self.lemma_table)
+        return next(self.pipe([text]))
 
     def lazy(self, text: str) -> Parsed:
         """A turn whose sentences come from a regex splitter and whose tokens are made on
         first access (tokenizer only): for context turns that checks mostly scan."""
+        if _LONG_RUN_RE.search(text):
+            return Parsed(text, None, self.lemma_table)
         return Parsed(text, None, self.lemma_table, self.nlp.make_doc)
 
 

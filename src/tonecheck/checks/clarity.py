@@ -41,7 +41,7 @@ class Dictionary:
         w = word.lower()
         if w in self.words:
             return True
-        if self.classic_slip(w) is not None:
+        if len(w) <= MAX_SUGGEST_LEN and self.classic_slip(w) is not None:
             return False
         return any(stem in self.words for stem in _stems(w))
 
@@ -82,6 +82,8 @@ class Dictionary:
         word made of two glued words ("automaticallyactivated") gets them split.
         """
         w = word.lower()
+        if len(w) > MAX_SUGGEST_LEN:
+            return None  # edit candidates grow with the square of the length: no suggestion
         slip = self.classic_slip(w)
         if slip is not None:
             return slip
@@ -153,6 +155,10 @@ _SUFFIX_SLIPS = (
     ("able", "ible"), ("ible", "able"), ("ance", "ence"), ("ence", "ance"),
     ("ant", "ent"), ("ent", "ant"), ("ly", "ally"),
 )
+
+
+#: Longer "words" (hostile input, glued text) get no suggestion.
+MAX_SUGGEST_LEN = 24
 
 
 def _stems(w: str) -> Iterable[str]:
@@ -338,7 +344,7 @@ class Spelling(Check):
             return True
         slip = self._slips.get(low, 0)
         if slip == 0:
-            slip = self._slips[low] = self.dictionary.classic_slip(low) if len(low) >= 5 else None
+            slip = self._slips[low] = self.dictionary.classic_slip(low) if 5 <= len(low) <= MAX_SUGGEST_LEN else None
             if len(self._slips) > 10000:
                 self._slips.clear()
         return slip is not None

@@ -8,6 +8,7 @@ and so, when the rule asks, are negated ones ("I'm not blaming you").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -23,6 +24,11 @@ _OPTIONAL = (
     "what", "why", "limits", "instead", "skip_quoted", "skip_negated", "negation_window",
     "exceptions", "suggestions",
 )
+
+
+#: A group that contains a quantifier and is itself quantified: (a+)+, (\w*)*, (x{2,})+ ...
+#: Python's regex engine backtracks, so rules from users are checked for this at load time.
+_NESTED_QUANTIFIER_RE = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
 
 
 class RuleFileError(ValueError):
@@ -92,6 +98,13 @@ def phrase_check_from_spec(spec: Mapping[str, Any], source: str) -> type[PhraseC
     examples = spec["examples"]
     if not isinstance(examples, Mapping) or not examples.get("fail") or not examples.get("pass"):
         raise RuleFileError(f"{where}: examples: needs non-empty 'fail' and 'pass' lists")
+    for key in ("phrases", "exceptions"):
+        for p in spec.get(key) or []:
+            if isinstance(p, str) and p.startswith("re:") and _NESTED_QUANTIFIER_RE.search(p[3:]):
+                raise RuleFileError(
+                    f"{where}: {key}: {p[:60]!r} repeats a repeated group (like (a+)+); such patterns can take "
+                    "exponential time on some texts, so they are refused"
+                )
     try:
         compile_phrases(phrases)
         compile_phrases(spec.get("exceptions", []))

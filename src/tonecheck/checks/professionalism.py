@@ -322,10 +322,12 @@ class ProfanityMatcher:
             if o.start() < seen:
                 continue
             left = o.start()
-            while left > 0 and low[left - 1] in _WORD_CHARS:
+            floor = max(0, left - 64)  # words are short: never walk back further (linear time)
+            while left > floor and low[left - 1] in _WORD_CHARS:
                 left -= 1
             m = _WORD_RE.match(low, left)
             if m is None:
+                seen = o.end()
                 continue
             s, e, w = m.start(), m.end(), m.group()
             seen = e
