@@ -329,6 +329,7 @@ class Spelling(Check):
         self.min_length = int(self.opts["min_length"])
         self.shorthand_keys = frozenset(self.shorthand)
         self._slips: dict[str, str | None] = {}  # classic_slip of capitalised unknown words
+        self._suggested: dict[str, str | None] = {}  # suggestions without conversation words
         # Support vocabulary ranks first among suggestions ("bok" -> "book", not "boy").
         self.boost = frozenset(str(w).lower() for w in lex.get("extra_words", [])) | frozenset(
             str(w).lower() for w in lex.get("suggest_first", [])
@@ -423,7 +424,14 @@ class Spelling(Check):
                 continue
             if self.dictionary.known(low):
                 continue
-            fix = self.dictionary.suggest(low, self.boost | customer if customer else self.boost)
+            if customer:
+                fix = self.dictionary.suggest(low, self.boost | customer)
+            else:  # the same typo again: the same suggestion
+                fix = self._suggested.get(low, "")
+                if fix == "":
+                    if len(self._suggested) > 10000:
+                        self._suggested.clear()
+                    fix = self._suggested[low] = self.dictionary.suggest(low, self.boost)
             suggestion = f"Did you mean \u201c{fix}\u201d?" if fix else "Check the spelling, or add the word to the glossary."
             yield self.finding(start, end, f"\u201c{word}\u201d is not a known word.", suggestion)
 
