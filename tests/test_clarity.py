@@ -317,3 +317,7 @@ def test_curly_apostrophes_are_grammar_slips_too(analyzer):
 def test_chat_acronyms_are_not_spelling_but_shorthand_for_a_word_is(analyzer):
     assert _hits(analyzer, "spelling", "np, btw your order shipped") == []
     assert _hits(analyzer, "spelling", "pls check ur inbox") == ["pls", "ur"]
+
+
+def test_names_written_in_lower_case_are_not_spelling_when_known_from_the_conversation(analyzer):
+    assert _hits(analyzer, "spelling", "thanks siobhan, it's sorted.", "Hi, Siobhan here.") == []

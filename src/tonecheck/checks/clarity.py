@@ -377,8 +377,8 @@ class Spelling(Check):
             word = m.group()
             low = word.lower()
             start, end = m.span()
-            if low in customer or low in glossary or low in self.apostrophes:
-                continue
+            if low in customer or low in glossary or low in self.apostrophes or low in state.agent_names:
+                continue  # the customer's words, team terms, grammar's words, agents' names
             if skip and any(s <= start < e for s, e in skip):
                 continue
             # Glued to an apostrophe, a hyphen, a placeholder or a currency sign: part of a
