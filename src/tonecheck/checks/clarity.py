@@ -708,8 +708,8 @@ class Grammar(Check):
         if not _SENT_PUNCT_RE.search(text):
             words = len(_WORDS_RE.findall(text))
             if words >= 30:
-                end = len(text.rstrip())
-                yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
+                start, end, hint = _run_on_evidence(text, 0, len(text.rstrip()))
+                yield self.finding(start, end, f"A {words}-word reply with no sentence punctuation.", hint)
                 return
         min_chars = 2 * self.run_on_words - 1
         for s, e in parsed.sentences:
@@ -717,9 +717,8 @@ class Grammar(Check):
             if e - s >= min_chars and not _INNER_PUNCT_RE.search(text, s, e):
                 n = len(_WORDS_RE.findall(text, s, e))
                 if n >= self.run_on_words:
-                    cut = _split_point(text[s:e])
-                    hint = f"Split it after \u201c{cut}\u201d." if cut else "Break it into sentences with full stops."
-                    yield self.finding(s, e, f"A {n}-word run-on sentence without a single comma.", hint)
+                    start, end, hint = _run_on_evidence(text, s, e)
+                    yield self.finding(start, end, f"A {n}-word run-on sentence without a single comma.", hint)
                     break
 
     def _capitals(self, reply: Reply) -> Iterable[Finding]:
@@ -923,6 +922,18 @@ class HardToRead(Check):
             ease = flesch_reading_ease(text)
             if ease < self.min_ease:
                 yield self.finding(0, end, f"Very hard to read (Flesch reading ease {ease:.0f}).", "Use shorter sentences and everyday words.")
+
+
+def _run_on_evidence(text: str, s: int, e: int) -> tuple[int, int, str]:
+    """Where a run-on needs its first full stop: the words before the natural split point,
+    so that the finding does not swallow the word-level ones ("i", "the the") in the same
+    reply; the whole run when there is no such point."""
+    cut = _split_point(text[s:e])
+    if cut:
+        at = text.find(cut, s, e)
+        if at >= 0:
+            return at, at + len(cut), f"Put a full stop after \u201c{cut}\u201d and split the rest into short sentences."
+    return s, e, "Break it into sentences with full stops."
 
 
 def _split_point(sentence: str) -> str | None:
