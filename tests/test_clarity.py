@@ -221,8 +221,17 @@ def test_a_long_sentence_without_a_comma_is_a_run_on(analyzer):
         "must not have any tape on it because that counts as damage and our check found a label on it so "
         "it was sent back to you."
     )
+    run_on = [f for f in analyzer.analyze_reply(reply).findings if f.name == "grammar" and "run-on" in f.message]
+    assert run_on and "full stop" in run_on[0].suggestion
+
+
+def test_a_run_on_does_not_hide_the_word_level_slips_in_it(analyzer):
+    reply = (
+        "as i already said the the policy is that a claim has to be raised with the carrier within two days "
+        "and once the carrier has assessed it they will refund or replace it at their discretion so we cannot send one"
+    )
     hits = _hits(analyzer, "grammar", reply)
-    assert hits and hits[0].startswith("Returns")
+    assert "i" in hits and "the the" in hits and len(hits) >= 4
 
 
 def test_the_same_long_sentence_with_commas_is_not_a_run_on(analyzer):
@@ -317,3 +326,7 @@ def test_curly_apostrophes_are_grammar_slips_too(analyzer):
 def test_chat_acronyms_are_not_spelling_but_shorthand_for_a_word_is(analyzer):
     assert _hits(analyzer, "spelling", "np, btw your order shipped") == []
     assert _hits(analyzer, "spelling", "pls check ur inbox") == ["pls", "ur"]
+
+
+def test_names_written_in_lower_case_are_not_spelling_when_known_from_the_conversation(analyzer):
+    assert _hits(analyzer, "spelling", "thanks siobhan, it's sorted.", "Hi, Siobhan here.") == []

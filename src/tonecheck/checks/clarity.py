@@ -42,7 +42,7 @@ class Dictionary:
         w = word.lower()
         if w in self.words:
             return True
-        if self.classic_slip(w) is not None:
+        if len(w) <= MAX_SUGGEST_LEN and self.classic_slip(w) is not None:
             return False
         return any(stem in self.words for stem in _stems(w))
 
@@ -330,6 +330,7 @@ class Spelling(Check):
         self.min_length = int(self.opts["min_length"])
         self.shorthand_keys = frozenset(self.shorthand)
         self._slips: dict[str, str | None] = {}  # classic_slip of capitalised unknown words
+        self._suggested: dict[str, str | None] = {}  # suggestions without conversation words
         # Support vocabulary ranks first among suggestions ("bok" -> "book", not "boy").
         self.boost = frozenset(str(w).lower() for w in lex.get("extra_words", [])) | frozenset(
             str(w).lower() for w in lex.get("suggest_first", [])
@@ -345,7 +346,7 @@ class Spelling(Check):
             return True
         slip = self._slips.get(low, 0)
         if slip == 0:
-            slip = self._slips[low] = self.dictionary.classic_slip(low) if len(low) >= 5 else None
+            slip = self._slips[low] = self.dictionary.classic_slip(low) if 5 <= len(low) <= MAX_SUGGEST_LEN else None
             if len(self._slips) > 10000:
                 self._slips.clear()
         return slip is not None
@@ -373,13 +374,13 @@ class Spelling(Check):
         skip_starts = [s for s, _ in skip]
         customer = state.customer_words
         glossary = reply.settings.glossary
-        starts = {s for s, _ in reply.parsed.sentences}
+        starts: set[int] | None = None  # sentence starts, built only for a capitalised candidate
         for m in candidates:
             word = m.group()
             low = word.lower()
             start, end = m.span()
-            if low in customer or low in glossary or low in self.apostrophes:
-                continue
+            if low in customer or low in glossary or low in self.apostrophes or low in state.agent_names:
+                continue  # the customer's words, team terms, grammar's words, agents' names
             if skip:
                 # Spans come sorted and do not overlap: bisect instead of scanning them all.
                 i = bisect_right(skip_starts, start) - 1
@@ -402,6 +403,8 @@ class Spelling(Check):
             if word[0].isupper():
                 # Capitalised words are names, products or sentence starts: only a
                 # sentence-initial shorthand or classic slip ("Begining") is flagged.
+                if starts is None:
+                    starts = {s for s, _ in reply.parsed.sentences}
                 if upper or start not in starts:
                     continue
                 if low not in shorthand:
@@ -426,7 +429,14 @@ class Spelling(Check):
                 continue
             if self.dictionary.known(low):
                 continue
-            fix = self.dictionary.suggest(low, self.boost | customer if customer else self.boost)
+            if customer:
+                fix = self.dictionary.suggest(low, self.boost | customer)
+            else:  # the same typo again: the same suggestion
+                fix = self._suggested.get(low, "")
+                if fix == "":
+                    if len(self._suggested) > 10000:
+                        self._suggested.clear()
+                    fix = self._suggested[low] = self.dictionary.suggest(low, self.boost)
             suggestion = f"Did you mean \u201c{fix}\u201d?" if fix else "Check the spelling, or add the word to the glossary."
             yield self.finding(start, end, f"\u201c{word}\u201d is not a known word.", suggestion)
 
@@ -703,8 +713,8 @@ class Grammar(Check):
         if not _SENT_PUNCT_RE.search(text):
             words = len(_WORDS_RE.findall(text))
             if words >= 30:
-                end = len(text.rstrip())
-                yield self.finding(0, end, f"A {words}-word reply with no sentence punctuation.", "Break it into sentences with full stops.")
+                start, end, hint = _run_on_evidence(text, 0, len(text.rstrip()))
+                yield self.finding(start, end, f"A {words}-word reply with no sentence punctuation.", hint)
                 return
         min_chars = 2 * self.run_on_words - 1
         for s, e in parsed.sentences:
@@ -712,9 +722,8 @@ class Grammar(Check):
             if e - s >= min_chars and not _INNER_PUNCT_RE.search(text, s, e):
                 n = len(_WORDS_RE.findall(text, s, e))
                 if n >= self.run_on_words:
-                    cut = _split_point(text[s:e])
-                    hint = f"Split it after \u201c{cut}\u201d." if cut else "Break it into sentences with full stops."
-                    yield self.finding(s, e, f"A {n}-word run-on sentence without a single comma.", hint)
+                    start, end, hint = _run_on_evidence(text, s, e)
+                    yield self.finding(start, end, f"A {n}-word run-on sentence without a single comma.", hint)
                     break
 
     def _capitals(self, reply: Reply) -> Iterable[Finding]:
@@ -918,6 +927,18 @@ class HardToRead(Check):
             ease = flesch_reading_ease(text)
             if ease < self.min_ease:
                 yield self.finding(0, end, f"Very hard to read (Flesch reading ease {ease:.0f}).", "Use shorter sentences and everyday words.")
+
+
+def _run_on_evidence(text: str, s: int, e: int) -> tuple[int, int, str]:
+    """Where a run-on needs its first full stop: the words before the natural split point,
+    so that the finding does not swallow the word-level ones ("i", "the the") in the same
+    reply; the whole run when there is no such point."""
+    cut = _split_point(text[s:e])
+    if cut:
+        at = text.find(cut, s, e)
+        if at >= 0:
+            return at, at + len(cut), f"Put a full stop after \u201c{cut}\u201d and split the rest into short sentences."
+    return s, e, "Break it into sentences with full stops."
 
 
 def _split_point(sentence: str) -> str | None:
