@@ -88,3 +88,14 @@ def test_rule_with_a_nested_quantifier_is_refused_at_load():
 
 def test_shipped_rules_pass_the_backtracking_check():
     assert len(Registry.default()) >= 21
+
+
+def test_user_rule_files_run_with_a_time_budget_and_still_find_matches(tmp_path):
+    from tonecheck.analyzer import Analyzer
+
+    rule = tmp_path / "mine.yml"
+    rule.write_text(RULE.replace("EMP900", "EMP901").replace("test-rule", "my-rule"))
+    an = Analyzer(config={"rule_files": [str(rule)], "select": ["my-rule"]})
+    check = an.engine.checks[0]
+    assert check.time_budget is not None and check._budgeted is not None
+    assert [f.name for f in an.analyze_reply("Please calm down.").findings] == ["my-rule"]

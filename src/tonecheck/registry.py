@@ -70,10 +70,11 @@ class Registry:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise RuleFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        self.add_rules_text(text, str(path))
+        self.add_rules_text(text, str(path), user=True)
 
-    def add_rules_text(self, text: str, source: str) -> None:
-        """Add the phrase rules in YAML ``text`` (one mapping, or a list of mappings)."""
+    def add_rules_text(self, text: str, source: str, *, user: bool = False) -> None:
+        """Add the phrase rules in YAML ``text`` (one mapping, or a list of mappings);
+        ``user`` rules run with a time budget per reply."""
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
@@ -82,7 +83,7 @@ class Registry:
             raise RuleFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
         specs = data if isinstance(data, list) else [data]
         for spec in specs:
-            self.add(phrase_check_from_spec(spec, source))
+            self.add(phrase_check_from_spec(spec, source, user=user))
 
     def add(self, check: type[Check]) -> None:
         """Register one check class, validating its declaration."""

@@ -9,6 +9,7 @@ and so, when the rule asks, are negated ones ("I'm not blaming you").
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -46,17 +47,40 @@ class PhraseCheck(Check):
     skip_quoted: ClassVar[bool] = True
     skip_negated: ClassVar[bool] = False
     negation_window: ClassVar[int] = 25
+    #: Seconds a user-supplied rule may spend on one reply (None for shipped rules). User
+    #: rules run on the ``regex`` engine, which can stop a match that takes too long.
+    time_budget: ClassVar[float | None] = None
 
     def setup(self) -> None:
         self.pattern = compile_phrases(self.phrases)
         self.exception_re = compile_phrases(self.exceptions)
         self._suggest = {k.lower(): v for k, v in self.suggestions.items()}
+        self._budgeted = None
+        if self.time_budget is not None:
+            try:
+                import regex
+            except ImportError:  # pragma: no cover - regex is a dependency
+                regex = None
+            if regex is not None:
+                self._budgeted = regex.compile(self.pattern.pattern, regex.IGNORECASE | regex.V0)
+
+    def _matches(self, text: str) -> Iterable[re.Match[str]]:
+        if self._budgeted is None:
+            return self.pattern.finditer(text)
+        try:
+            return list(self._budgeted.finditer(text, timeout=self.time_budget))
+        except TimeoutError:
+            warnings.warn(
+                f"rule {self.name}: gave up on a reply after {self.time_budget}s (the pattern is too slow for it)",
+                stacklevel=2,
+            )
+            return []
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         parsed = reply.parsed
         text = reply.text
         blocked = [m.span() for m in self.exception_re.finditer(text)] if self.exceptions else []
-        for m in self.pattern.finditer(text):
+        for m in self._matches(text):
             start, end = m.span()
             if self.skip_quoted and parsed.in_quotes(start, end):
                 continue
@@ -71,10 +95,15 @@ class PhraseCheck(Check):
             )
 
 
-def phrase_check_from_spec(spec: Mapping[str, Any], source: str) -> type[PhraseCheck]:
+#: Per-reply time budget for phrase rules read from user files (seconds).
+USER_RULE_BUDGET = 0.25
+
+
+def phrase_check_from_spec(spec: Mapping[str, Any], source: str, *, user: bool = False) -> type[PhraseCheck]:
     """Validate a YAML rule mapping and build its check class.
 
-    ``source`` (the file name) goes into every error, with the offending key.
+    ``source`` (the file name) goes into every error, with the offending key. ``user``
+    rules (from ``rule_files``) run with a time budget per reply.
     """
     if not isinstance(spec, Mapping):
         raise RuleFileError(f"{source}: a rule must be a mapping of keys")
@@ -129,6 +158,7 @@ def phrase_check_from_spec(spec: Mapping[str, Any], source: str) -> type[PhraseC
         "skip_quoted": bool(spec.get("skip_quoted", True)),
         "skip_negated": bool(spec.get("skip_negated", False)),
         "negation_window": int(spec.get("negation_window", 25)),
+        "time_budget": USER_RULE_BUDGET if user else None,
         "__doc__": f"Phrase rule {name} from {source}.",
     }
     cls_name = "".join(p.capitalize() for p in name.split("-")) + "Rule"
