@@ -35,14 +35,16 @@ def test_author_column_is_absent_when_no_author_was_given(analyzer):
 
 def test_clean_courteous_reply_scores_100_everywhere(analyzer):
     rep = analyzer.analyze_reply("Thanks so much for waiting, I'm sorry it took a while. Happy to help!")
-    assert all(v == 100 for v in rep.scores.values()) and rep.overall == 100
+    assert all(v == 100 for v in rep.scores.values()) and rep.overall >= 99
 
 
-def test_tone_moves_overall_only_within_the_courtesy_band(analyzer):
+def test_tone_moves_overall_only_within_the_tone_band(analyzer):
+    from tonecheck.scoring import TONE_CURT, TONE_POLITE
+
     neutral = analyzer.analyze_reply("The parcel left the depot.")
     rude = analyzer.analyze_reply("Why would you do that?? Seriously, that is wrong.")
     assert all(v == 100 for v in rude.scores.values())
-    assert 91 <= rude.overall < neutral.overall <= 100
+    assert 100 - TONE_POLITE - TONE_CURT <= rude.overall < neutral.overall <= 100
 
 
 def test_empty_agent_reply_keeps_its_row_with_empty_scores(analyzer):

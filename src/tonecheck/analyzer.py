@@ -193,7 +193,7 @@ class Analyzer:
                 continue
             reply = Reply(turn.text, p, turn.turn, settings)
             findings = self.engine.run(reply, state)
-            scores, overall = score(findings, turn.text)
+            scores, overall = score(findings, p)
             yield ReplyReport(
                 text=turn.text,
                 findings=findings,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tonecheck.lexicon import compile_phrases, load_lexicon
 from tonecheck.nlp import Parsed
-from tonecheck.scoring import negative_word, polarity
+from tonecheck.tone import negative_word, polarity
 from tonecheck.topics import TopicLexicon
 
 __all__ = [
@@ -654,8 +654,8 @@ class StateExtractor:
                 break
         # Strongly negative wording overall (TextBlob's lexicon polarity), when no phrase
         # above caught it: "the service is awful and useless".
-        if not any(sig.turn == turn for sig in state.distress) and polarity(text) < NEGATIVE_POLARITY:
-            w = negative_word(text)
+        if not any(sig.turn == turn for sig in state.distress) and polarity(parsed) < NEGATIVE_POLARITY:
+            w = negative_word(parsed)
             if w is not None:
                 state.distress.append(Signal("emotion", turn, w[0], w[1], text[w[0]:w[1]]))
         # Typographic anger: "!!!" or several shouted words.
