@@ -104,11 +104,12 @@ def _sentiment_lexicon() -> dict[str, float]:
     return {k: sum(v) / len(v) for k, v in acc.items() if k and any(v)}
 
 
-def polarity(text: str) -> float:
+def polarity(text: str, *, lowered: bool = False) -> float:
     """Mean lexicon polarity of the words of ``text`` (-1..1), a word after a negator halved
-    and flipped; 0 when no word is in the lexicon. A feature, never a finding."""
+    and flipped; 0 when no word is in the lexicon. A feature, never a finding.
+    ``lowered=True`` says the text is lower-cased already."""
     lex = _sentiment_lexicon()
-    words = _WORD_RE.findall(text.lower())
+    words = _WORD_RE.findall(text if lowered else text.lower())
     vals = []
     for i, w in enumerate(words):
         v = lex.get(w)
@@ -117,7 +118,13 @@ def polarity(text: str) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
-_TONE_RE = re.compile(f"(?P<p>{_POLITE_RE.pattern})|(?P<n>{_IMPOLITE_RE.pattern})", re.IGNORECASE)
+# One scan finds both kinds. It runs on the lower-cased text *without* IGNORECASE: the
+# patterns' letters are all lower case, and without the flag the regex engine can skip an
+# alternative on its first letter instead of case-folding every branch (about 3x faster;
+# only counts are used, so offsets in the lowered text need not match the original).
+_TONE_RE = re.compile(f"(?P<p>{_POLITE_RE.pattern})|(?P<n>{_IMPOLITE_RE.pattern})")
+#: Characters that IGNORECASE equates with an ASCII letter but ``str.lower`` leaves alone.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
 
 
 def negative_word(text: str) -> tuple[int, int] | None:
@@ -139,13 +146,15 @@ def courtesy(text: str) -> float:
     impolite requests better than VADER alone."""
     if not text:
         return 0.0
+    low = text.lower()
+    folded = low.translate(_FOLD) if ("ı" in low or "ſ" in low) else low
     pos = neg = 0
-    for m in _TONE_RE.finditer(text):
+    for m in _TONE_RE.finditer(folded):
         if m.lastgroup == "p":
             pos += 1
         else:
             neg += 1
-    raw = COURTESY_POINTS * (pos - neg) + SENTIMENT_POINTS * polarity(text)
+    raw = COURTESY_POINTS * (pos - neg) + SENTIMENT_POINTS * polarity(low, lowered=True)
     return max(-COURTESY_CAP, min(COURTESY_CAP, raw))
 
 
