@@ -97,7 +97,7 @@ def score(
     fail_rank = Severity.parse(fail_on).rank if fail_on else None
     log = ReadLog()
     worst = -1
-    reports_for_table: list[Any] = []
+    summary = None
     show_progress = not quiet and sys.stderr.isatty()
     stdout_fmt = None if output else (fmt or "table")
     writer = None
@@ -106,6 +106,10 @@ def score(
             writer = open_writer(output, raw_csv=raw_csv)
         elif stdout_fmt in ("csv", "jsonl"):
             writer = _StdoutWriter(stdout_fmt, raw_csv=raw_csv)
+        else:
+            from tonecheck.report.table import SummaryTable
+
+            summary = SummaryTable(show_clean=show_all)  # keeps only what the table shows
         with _progress(show_progress) as progress:
             for conv, reports in _iter_all(analyzer, inputs, colmap, log, jobs):
                 if redact:
@@ -114,8 +118,8 @@ def score(
                     conv, reports = redact_conversation(conv), [redact_report(r) for r in reports]
                 if writer is not None:
                     writer.write(reports, conversation=conv)
-                else:
-                    reports_for_table.extend(reports)
+                elif summary is not None:
+                    summary.add(reports)
                 for r in reports:
                     for f in r.problems:
                         worst = max(worst, f.severity.rank)
@@ -135,12 +139,10 @@ def score(
         except InputError as exc:
             _err(str(exc))
             sys.exit(2)
-    else:
+    elif summary is not None:
         from rich.console import Console
 
-        from tonecheck.report.table import print_summary
-
-        print_summary(reports_for_table, Console(), show_clean=show_all)
+        summary.print(Console())
 
     for problem in log.problems:
         _err(str(problem))

@@ -472,9 +472,11 @@ class StateExtractor:
         for m in _TRIED_RE.finditer(text) if (" i" in spaced or " we" in spaced) else ():
             kind = next(k for k, v in m.groupdict().items() if v)
             self._add_fact(state, Fact("tried", kind.replace("_", " "), turn, m.start(1), m.end(1)))
+        if not has_digit:
+            return  # no phone number without digits (skips building the lists below)
         taken = [(f.start, f.end) for items in state.facts.values() for f in items if f.turn == turn]
         values = {f.value for kind, items in state.facts.items() if kind != "phone" for f in items}
-        for m in _PHONE_RE.finditer(text) if has_digit else ():
+        for m in _PHONE_RE.finditer(text):
             digits = sum(c.isdigit() for c in m.group())
             if digits < 7 or digits > 15:
                 continue

@@ -57,26 +57,32 @@ def phrase_pattern(phrase: str) -> str:
 
 _WORDS_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _STOP = frozenset(["a", "an", "the", "i", "you", "we", "it", "is", "are", "to", "of", "in", "on", "for", "my", "your", "our", "and", "or", "not", "be"])
-_cache: list[object] = [None, frozenset()]
+# One-entry caches for the last text. Each holds a (text, value) tuple that is replaced
+# as a whole, so threads sharing an Analyzer (Dask's threaded workers) never see the key
+# of one text with the value of another.
+_cache: list[tuple[object, frozenset[str]]] = [(None, frozenset())]
 
 
 def _words_of(text: str) -> frozenset[str]:
     """Lower-cased words of ``text`` (apostrophes normalised), cached for the last text:
     all matchers checking one reply share one scan."""
-    if _cache[0] is text:
-        return _cache[1]  # type: ignore[return-value]
+    key, words = _cache[0]
+    if key is text:
+        return words
     words = frozenset(_WORDS_RE.findall(text.lower().replace("’", "'")))
-    _cache[0], _cache[1] = text, words
+    _cache[0] = (text, words)
     return words
 
 
-_lower_cache: list[object] = [None, ""]
+_lower_cache: list[tuple[object, str]] = [(None, "")]
 
 
 def _lower_of(text: str) -> str:
-    if _lower_cache[0] is not text:
-        _lower_cache[0], _lower_cache[1] = text, text.lower().replace("’", "'")
-    return _lower_cache[1]  # type: ignore[return-value]
+    key, low = _lower_cache[0]
+    if key is not text:
+        low = text.lower().replace("’", "'")
+        _lower_cache[0] = (text, low)
+    return low
 
 
 def _literal(phrase: str) -> str | None:
@@ -110,6 +116,56 @@ def _alternation(items: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", flags)
 
 
+# --- a fast pre-check on lower-cased text ---------------------------------------------
+# With IGNORECASE, Python's regex engine case-folds every alternative at every position;
+# without it, an alternative is skipped on its first letter. So each case-insensitive
+# alternation gets a twin compiled without the flag, run on the lower-cased text first:
+# the twin matches wherever the original does (same pattern, every letter lower case on
+# both sides), and when it finds nothing, the original scan - and its cost - is skipped.
+# Most phrase lists match nothing in most replies. Results are the original's, always.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s"})  # IGNORECASE equates these with i and s
+_ESCAPE_RE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+
+
+def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The case-sensitive twin of a case-insensitive ``pattern`` for lower-cased text, or
+    None when that is not safe (upper-case letters or inline flags in the pattern)."""
+    if pattern is None or not pattern.flags & re.IGNORECASE:
+        return None
+    bare = _ESCAPE_RE.sub("", pattern.pattern)
+    if "(?" in bare.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
+        return None
+    if any(c != c.lower() for c in bare):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_fold_cache: list[tuple[object, str | None]] = [(None, None)]
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased for the twins (cached for the last text), or None when
+    lower-casing changes its length (a rare character such as 'İ'): then no pre-check."""
+    key, low = _fold_cache[0]
+    if key is not text:
+        low = text.lower()
+        if "ı" in low or "ſ" in low:
+            low = low.translate(_FOLD)
+        if len(low) != len(text):
+            low = None
+        _fold_cache[0] = (text, low)
+    return low
+
+
+def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, pos: int, end: int) -> list[re.Match[str]]:
+    """``pattern.finditer`` as a list, skipped when the twin finds nothing."""
+    if twin is not None and pos == 0 and end >= len(text):
+        low = folded(text)
+        if low is not None and twin.search(low) is None:
+            return []
+    return list(pattern.finditer(text, pos, end))
+
+
 class PhraseMatcher:
     """Finds any of a list of phrases, with the interface of a compiled regex
     (``finditer``, ``search``, ``findall``, ``pattern``).
@@ -120,7 +176,7 @@ class PhraseMatcher:
     order without overlaps, longer first at the same start, as one alternation would be.
     """
 
-    __slots__ = ("_anchors", "_gated", "_plain", "_raw", "pattern")
+    __slots__ = ("_anchors", "_gated", "_last", "_plain", "_plain_twin", "_raw", "_raw_twin", "pattern")
 
     def __init__(self, phrases: Iterable[str], flags: int = re.IGNORECASE) -> None:
         items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
@@ -143,12 +199,25 @@ class PhraseMatcher:
         # lower-cased text contains it.
         self._gated = [(t, _alternation(ps, flags)) for t, ps in sorted(gated.items())]
         self._anchors = frozenset(anchors)
+        self._raw_twin = lower_twin(self._raw)
+        self._plain_twin = lower_twin(self._plain)
+        # The last call's arguments and result: several checks scan the same reply with
+        # the same matcher (acknowledgements: unacknowledged-distress and the strength).
+        self._last: tuple[object, int, int | None, list[re.Match[str]]] = (None, 0, None, [])
         body = "|".join(phrase_pattern(p) for p in items) or "(?!x)x"
         self.pattern = rf"(?<![\w'’])(?:{body})(?![\w])"
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        last = self._last
+        if last[0] is text and last[1] == pos and last[2] == endpos:
+            return iter(last[3])
+        out = self._find(text, pos, endpos)
+        self._last = (text, pos, endpos, out)
+        return iter(out)
+
+    def _find(self, text: str, pos: int, endpos: int | None) -> list[re.Match[str]]:
         end = len(text) if endpos is None else endpos
-        raw = list(self._raw.finditer(text, pos, end)) if self._raw is not None else []
+        raw = _scan(self._raw, self._raw_twin, text, pos, end) if self._raw is not None else []
         if self._gated:
             low = _lower_of(text)
             for trigger, pattern in self._gated:
@@ -158,16 +227,16 @@ class PhraseMatcher:
                 raw.sort(key=lambda m: (m.start(), -m.end()))
         plain: list[re.Match[str]] = []
         if self._plain is not None and not self._anchors.isdisjoint(_words_of(text)):
-            plain = list(self._plain.finditer(text, pos, end))
+            plain = _scan(self._plain, self._plain_twin, text, pos, end)
         if not raw or not plain:
-            return iter(raw or plain)
+            return raw or plain
         merged = sorted(raw + plain, key=lambda m: (m.start(), -m.end()))
         out, last = [], -1
         for m in merged:
             if m.start() >= last:
                 out.append(m)
                 last = m.end() if m.end() > m.start() else m.start() + 1
-        return iter(out)
+        return out
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)

@@ -69,6 +69,11 @@ class Tok(NamedTuple):
     ws: bool  # followed by whitespace
 
 
+#: Most words remembered per NlpEngine (word -> lower-cased lemma), so the words every
+#: turn repeats cost one dict probe; bounded for endless streams of unseen tokens.
+_LEMMA_MEMO_MAX = 500_000
+
+
 class Parsed:
     """A parsed turn: text, spaCy doc and derived views, computed once on demand.
 
@@ -78,7 +83,7 @@ class Parsed:
     skipping the tokenizer for them saves about a third of the pipeline's time.
     """
 
-    __slots__ = ("__dict__", "_doc", "_tokenizer", "lemma_table", "text")
+    __slots__ = ("__dict__", "_doc", "_memo", "_tokenizer", "lemma_table", "text")
 
     def __init__(
         self,
@@ -86,11 +91,13 @@ class Parsed:
         doc: Doc | None,
         lemma_table: dict[str, str] | None = None,
         tokenizer: Callable[[str], Doc] | None = None,
+        memo: dict[str, str] | None = None,
     ) -> None:
         self.text = text
         self._doc = doc
         self._tokenizer = tokenizer
         self.lemma_table = lemma_table or {}
+        self._memo = memo
 
     @property
     def doc(self) -> Doc | None:
@@ -107,8 +114,16 @@ class Parsed:
 
     def lemma(self, word: str) -> str:
         """The lower-cased lookup lemma of ``word`` (the word itself when unknown)."""
+        memo = self._memo
+        if memo is not None:
+            hit = memo.get(word)
+            if hit is not None:
+                return hit
         table = self.lemma_table
-        return (table.get(word) or table.get(word.lower()) or word).lower()
+        out = (table.get(word) or table.get(word.lower()) or word).lower()
+        if memo is not None and len(memo) < _LEMMA_MEMO_MAX:
+            memo[word] = out
+        return out
 
     @cached_property
     def lower(self) -> str:
@@ -142,17 +157,25 @@ class Parsed:
         ).tolist()
         text = self.text
         table = self.lemma_table
+        memo = self._memo if self._memo is not None else {}
+        memo_get = memo.get
+        room = len(memo) < _LEMMA_MEMO_MAX
         starts = {s for s, _ in self.sentences} if self.is_lazy else None
         out = []
         append = out.append
         for idx, length, alpha, upper, title, num, url, email, sent, space in rows:
             word = text[idx : idx + length]
             lower = word.lower()
+            lemma = memo_get(word)
+            if lemma is None:
+                lemma = (table.get(word) or table.get(lower) or lower).lower()
+                if room:
+                    memo[word] = lemma
             append(
                 Tok(
                     word,
                     lower,
-                    (table.get(word) or table.get(lower) or lower).lower(),
+                    lemma,
                     idx,
                     alpha == 1,
                     upper == 1,
@@ -237,6 +260,7 @@ class NlpEngine:
         self.batch_size = batch_size
         self._nlp: Language | None = None
         self._table: dict[str, str] | None = None
+        self._memo: dict[str, str] = {}
 
     @property
     def lemma_table(self) -> dict[str, str]:
@@ -272,9 +296,9 @@ class NlpEngine:
         docs = iter(self.nlp.pipe(normal, batch_size=self.batch_size))
         for text in texts:
             if _LONG_RUN_RE.search(text):
-                yield Parsed(text, None, table)
+                yield Parsed(text, None, table, memo=self._memo)
             else:
-                yield Parsed(text, next(docs), table)
+                yield Parsed(text, next(docs), table, memo=self._memo)
 
     def parse(self, text: str) -> Parsed:
         """Parse one text."""
@@ -284,8 +308,8 @@ class NlpEngine:
         """A turn whose sentences come from a regex splitter and whose tokens are made on
         first access (tokenizer only): for context turns that checks mostly scan."""
         if _LONG_RUN_RE.search(text):
-            return Parsed(text, None, self.lemma_table)
-        return Parsed(text, None, self.lemma_table, self.nlp.make_doc)
+            return Parsed(text, None, self.lemma_table, memo=self._memo)
+        return Parsed(text, None, self.lemma_table, self.nlp.make_doc, self._memo)
 
 
 def _load_lemma_table() -> dict[str, str]:

@@ -134,28 +134,44 @@ def _arrow_schema(with_author: bool):
 
 
 class ParquetWriter(Writer):
+    """Parquet, one row group per ``ROW_GROUP_ROWS`` replies (or ``ROW_GROUP_CHARS`` of
+    text, whichever comes first): rows are buffered until then, so memory stays bounded
+    and the file is not made of thousands of tiny row groups (one per conversation),
+    whose metadata would grow with the input and slow every reader."""
+
+    ROW_GROUP_ROWS = 8192
+    ROW_GROUP_CHARS = 32_000_000
+
     def __init__(self, path: str | Path, *, with_author: bool = True) -> None:
         super().__init__(path, with_author=with_author)
         import pyarrow.parquet as pq
 
         self.schema = _arrow_schema(with_author)
+        self._rows: list[dict[str, Any]] = []
+        self._chars = 0
         try:
             self._pq = pq.ParquetWriter(str(self.path), self.schema)
         except OSError as exc:
             raise InputError(f"cannot write: {exc}", file=str(self.path)) from None
 
     def write(self, reports: Iterable[ReplyReport], conversation: Conversation | None = None) -> None:
+        cols = self.schema.names
+        for r in report_rows(reports, with_author=self.with_author):
+            self._rows.append({c: _clean(r.get(c)) for c in cols})
+            self._chars += len(r["text"] or "")
+            self.count += 1
+        if len(self._rows) >= self.ROW_GROUP_ROWS or self._chars >= self.ROW_GROUP_CHARS:
+            self._flush()
+
+    def _flush(self) -> None:
         import pyarrow as pa
 
-        rows = report_rows(reports, with_author=self.with_author)
-        if not rows:
-            return
-        cols = self.schema.names
-        table = pa.Table.from_pylist([{c: _clean(r.get(c)) for c in cols} for r in rows], schema=self.schema)
-        self._pq.write_table(table)
-        self.count += len(rows)
+        if self._rows:
+            self._pq.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
+            self._rows, self._chars = [], 0
 
     def close(self) -> None:
+        self._flush()
         self._pq.close()
 
 
