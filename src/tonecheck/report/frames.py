@@ -139,6 +139,8 @@ def summarize(scored: pd.DataFrame, by: str | list[str] = "author") -> pd.DataFr
         out[c] = out[c].astype("float64").round(3)
     for c in ("replies", "scored", *(f"n_{c}" for c in PROBLEM_CATEGORIES), "n_strengths", "n_problems", "n_findings"):
         out[c] = out[c].astype("int64")
+    top_name = out["most_frequent"].astype(object)
+    out["most_frequent"] = top_name.where(top_name.notna(), None)
     return out.sort_values("overall", kind="stable", na_position="last").reset_index(drop=True)
 
 
