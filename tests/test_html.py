@@ -327,3 +327,16 @@ def test_many_conversations_are_paged_and_only_the_page_is_in_the_dom(browser, t
     # With few matches the conversations open by themselves.
     assert page.locator("#convs .conv.open").count() == len(_visible_convs(page))
     page.close()
+
+
+def test_size_benchmark_repeats_the_sample_with_new_ids_to_the_exact_reply_count():
+    from conftest import load_benchmark
+
+    bench = load_benchmark("report_size")
+    turns = bench.perturbed_sample(130)
+    agent = turns[turns["role"] == "agent"]
+    assert len(agent) == 130
+    assert turns["conversation_id"].nunique() > 12 and not turns["conversation_id"].isin(["amazon-chat"]).any()
+    assert agent["author"].nunique() > 6  # agents drawn from the pool, not the six of the sample
+    first = turns[turns["conversation_id"] == "amazon-chat-0000"]["text"].iloc[0]
+    assert "adelgado77" in first  # names stay; only long numbers shift

@@ -262,7 +262,9 @@ function readFilters(){
   state.sort=$('f-sort').value; $('f-score-v').textContent=state.max;
   refilter();
 }
-['f-cat','f-sev','f-code','f-agent','f-score','f-only','f-sort'].forEach(function(id){ $(id).addEventListener('input', readFilters); $(id).addEventListener('change', readFilters); });
+// Selects and the checkbox on change, the slider while it moves (each change filters once).
+['f-cat','f-sev','f-code','f-agent','f-only','f-sort'].forEach(function(id){ $(id).addEventListener('change', readFilters); });
+$('f-score').addEventListener('input', readFilters);
 $('f-reset').addEventListener('click', function(){
   $('f-cat').value=''; $('f-sev').value='-1'; $('f-code').value=''; $('f-agent').value='';
   $('f-score').value=100; $('f-only').checked=false; $('f-sort').value='input'; readFilters();
