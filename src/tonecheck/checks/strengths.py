@@ -84,7 +84,7 @@ _FOLLOW_UP_ACT_RE = re.compile(
 #: "I'll email you the statement": delivering an item is a next step, not a follow-up.
 _DELIVERY_RE = re.compile(
     r"\b(?:email|e-mail|send|text|message|post)\s+you\s+(?:the|a|an|your)\s+(?:\w+\s+)?"
-    r"(?:statement|label|invoice|receipt|form|link|code|document|copy|voucher|ticket|contract|pdf|letter|card|key|password|details|quote)\b",
+    r"(?:statement|label|invoice|receipt|form|link|code|document|copy|voucher|ticket|contract|pdf|letter|card|key|password|details|quote|certificate|confirmation|summary)\b",
     re.IGNORECASE,
 )
 #: Verbs that open an instruction: "Restart your phone", "Tick 'This is a gift'".
@@ -228,6 +228,8 @@ class OffersFollowUp(Check):
         "pass": [
             "We'll be in touch.",
             "I'll send the returns label by Friday.",
+            "I'll email you the closing statement today.",
+            "If it still fails, reply here and I'll look again.",
         ],
     }
 
@@ -339,6 +341,8 @@ class ClearNextStep(Check):
         "pass": [
             "We'll look into it.",
             "It's under Payments > Limits.",
+            "To delete your account, go to Settings > Account > Delete account.",
+            "I'll call you on Friday at 2 pm to check the line is working.",
         ],
     }
 
