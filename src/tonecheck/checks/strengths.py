@@ -107,6 +107,13 @@ _AND_THEN_RE = re.compile(
     r"|\band\s+(?:it|they|you|the\s+\w+|your\s+\w+|uploads?|calls?)\s+(?:will|'ll|should)\b|\band\s+(?:they|it)'ll\b",
     re.IGNORECASE,
 )
+#: First words that can open an instruction (the verbs above and the openers before them).
+_STEP_OPENERS = frozenset(
+    {v.split("\\s+")[0] for v in _IMPERATIVE.split("|")}
+    | {"please", "just", "then", "now", "first", "next", "finally", "so", "and", "also", "simply", "to", "on", "in", "at",
+       "from", "until", "once", "when", "after", "before", "while"}
+)
+_FIRST_WORD_RE = re.compile(r"\W*([a-z]+)")
 #: A sentence this long is not a clear step (hard-to-read replies are not credited).
 _MAX_STEP_WORDS = 45
 _WONT_RE = re.compile(r"\b(?:won't|will\s+not|can't|cannot)\b", re.IGNORECASE)
@@ -374,12 +381,16 @@ class ClearNextStep(Check):
                 yield self.finding(s_start, s_end, "Gives concrete steps to follow.", "Keep doing this.")
                 return
         instructions = []
+        lower = parsed.lower
         for s_start, s_end in parsed.sentences:
+            head = _FIRST_WORD_RE.match(lower, s_start, s_end)
+            colon = lower.find(": ", s_start, min(s_end, s_start + 60))
+            if (head is None or head.group(1) not in _STEP_OPENERS) and colon < 0:
+                continue  # cheap gate: most sentences do not open with an instruction
             sent = text[s_start:s_end]
             m = _IMPERATIVE_START_RE.match(sent)
-            if m is None:
-                colon = sent.find(": ")
-                m = _IMPERATIVE_START_RE.match(sent, colon + 2) if 0 < colon < 60 else None
+            if m is None and colon >= 0:
+                m = _IMPERATIVE_START_RE.match(sent, colon - s_start + 2)
             if m is None or _too_long(sent) or parsed.in_quotes(s_start + m.start(), s_start + m.end()):
                 continue
             instructions.append((s_start, s_end))
