@@ -109,7 +109,7 @@ def highlight(text: str, findings: Iterable[Finding]) -> str:
     ordered = sorted(findings, key=lambda f: (f.start, -f.end))
     titles: dict[int, list[str]] = defaultdict(list)
     for f in ordered:
-        titles[f.start].append(f"{f.code} {f.name}: {f.suggestion}")
+        titles[f.start].append(f"{f.code} {f.name}")  # message and suggestion are in the list below
     out: list[str] = []
     pos = 0
     for f in ordered:
