@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from importlib import resources
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tonecheck.lexicon import compile_phrases, load_lexicon
 
 
@@ -34,3 +37,46 @@ def test_every_shipped_lexicon_loads_and_names_its_source():
             assert isinstance(load_lexicon(entry.name[:-4]), dict)
             head = entry.read_text(encoding="utf-8")[:800].lower()
             assert "source" in head, f"{entry.name} does not note its source"
+
+
+# --- the lower-case twins: a speed-up that must never change a result -------------------
+_PHRASES = [
+    "calm down", "not my problem", "frustrat*", "re:\\bI(?:'m| am)\\s+(?:so\\s+)?sorry\\b", "DNS", "PIN",
+    "re:\\b(?:my|our)\\s+(?:\\w+\\s+){0,2}(?:died|passed away)\\b", "that's ridiculous", "SIM card",
+]
+_PIECES = ["Calm DOWN", "not my problem", "FRUSTRATED", "I'm so sorry", "i am SORRY", "dns", "the Pin", "My dog died",
+           "Our old cat passed away", "That’s ridiculous", "sim CARD", "İstanbul", "ſorry", "x", " ", ".", "\n", "’"]
+
+
+def test_lower_twin_lowercases_letters_but_not_escapes_or_group_names():
+    import re
+
+    from tonecheck.lexicon import lower_twin
+
+    twin = lower_twin(re.compile(r"(?P<Name>\SDNS[A-Z])\b", re.IGNORECASE))
+    assert twin is not None and twin.pattern == r"(?P<Name>\Sdns[a-z])\b" and not twin.flags & re.IGNORECASE
+    assert lower_twin(re.compile("abc")) is None  # not case-insensitive: nothing to gain
+    assert lower_twin(re.compile("(?-i:Abc)", re.IGNORECASE)) is None  # inline flags: not safe
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_matchers_find_exactly_what_the_case_insensitive_scan_finds(pieces):
+    text = "".join(pieces)
+    matcher, plain = compile_phrases(_PHRASES), compile_phrases(_PHRASES)
+    assert matcher._raw_twin is not None and matcher._plain_twin is not None
+    plain._raw_twin = plain._plain_twin = None  # the scan without the pre-check
+    slow = [m.span() for m in plain.finditer(text)]
+    fast = [m.span() for m in matcher.finditer(text)]
+    assert fast == slow
+    assert [m.span() for m in matcher.finditer(text)] == fast  # the cached result is the same
+
+
+def test_topic_scan_on_lowered_text_matches_the_case_insensitive_scan():
+    from tonecheck.topics import TopicLexicon
+
+    lex = TopicLexicon()
+    text = "I FORGOT my Password and the App says my Card was DECLINED; where is my PARCEL? İ"
+    for pattern in (lex.customer_re, lex.solution_re):
+        hits = lex._scan(pattern, text)
+        assert [(h.start, h.end, h.text) for h in hits] == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]

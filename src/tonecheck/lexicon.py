@@ -128,16 +128,27 @@ _ESCAPE_RE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
 
 
 def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    """The case-sensitive twin of a case-insensitive ``pattern`` for lower-cased text, or
-    None when that is not safe (upper-case letters or inline flags in the pattern)."""
+    """The case-sensitive twin of a case-insensitive ``pattern`` for lower-cased text: the
+    same pattern with its letters lower-cased (not those of escapes such as ``\\S`` or of
+    group names), or None when that is not safe (inline flags, or it does not compile)."""
     if pattern is None or not pattern.flags & re.IGNORECASE:
         return None
-    bare = _ESCAPE_RE.sub("", pattern.pattern)
+    src = pattern.pattern
+    bare = _ESCAPE_RE.sub("", src)
     if "(?" in bare.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
         return None
-    if any(c != c.lower() for c in bare):
+    if "\\N{" in src:
         return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    pieces, pos = [], 0
+    for m in _ESCAPE_RE.finditer(src):
+        pieces.append(src[pos : m.start()].lower())
+        pieces.append(m.group())
+        pos = m.end()
+    pieces.append(src[pos:].lower())
+    try:
+        return re.compile("".join(pieces), pattern.flags & ~re.IGNORECASE)
+    except re.error:  # pragma: no cover - a construct lower-casing breaks
+        return None
 
 
 _fold_cache: list[tuple[object, str | None]] = [(None, None)]

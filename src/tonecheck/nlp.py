@@ -207,8 +207,15 @@ class Parsed:
         else:
             bounds = [(s.start_char, s.end_char) for s in self._doc.sents]
         out: list[tuple[int, int]] = []
+        text = self.text
+        if "\n" not in text:  # the usual case: no line breaks to split at
+            for start, end in bounds:
+                chunk = text[start:end]
+                if chunk.strip():
+                    out.append((start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())))
+            return out
         for start, end in bounds:
-            chunk = self.text[start:end]
+            chunk = text[start:end]
             pos = start
             for piece in re.split(r"(\n\s*)", chunk):
                 if not piece:

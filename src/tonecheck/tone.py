@@ -109,52 +109,79 @@ class ToneModel:
     names: tuple[str, ...]
     weights: tuple[float, ...]
     caps: tuple[int, ...]
-    words: dict[str, int]
-    starts: dict[str, int]
-    pairs: dict[tuple[str, str], int]
-    pair_heads: frozenset[str]
+    # Keyed by spaCy's 64-bit string hash of the lower-cased token (``LOWER``), so that
+    # the tokens are read with one array call instead of one Python object per token.
+    words: dict[int, int]
+    starts: dict[int, int]
+    pairs: dict[tuple[int, int], int]
+    pair_heads: frozenset[int]
+    polarity: dict[int, float]
+    negators: frozenset[int]
+    question: int
     #: Index of the strategy that counts fragment questions, or -1.
     fragment: int = -1
 
     @classmethod
     def load(cls) -> ToneModel:
         lex = load_lexicon("politeness")
+        from spacy.strings import get_string_id as h
+
         names, weights, caps = [], [], []
-        words: dict[str, int] = {}
-        starts: dict[str, int] = {}
-        pairs: dict[tuple[str, str], int] = {}
+        words: dict[int, int] = {}
+        starts: dict[int, int] = {}
+        pairs: dict[tuple[int, int], int] = {}
         for i, (name, spec) in enumerate(lex.items()):
             names.append(name)
             weights.append(float(spec["weight"]))
             caps.append(int(spec.get("cap", 2)))
             for w in spec.get("words", []):
-                words[str(w).lower()] = i
+                words[h(str(w).lower())] = i
             for w in spec.get("starts", []):
-                starts[str(w).lower()] = i
+                starts[h(str(w).lower())] = i
             for p in spec.get("pairs", []):
                 a, b = str(p).lower().split()
-                pairs[(a, b)] = i
+                pairs[(h(a), h(b))] = i
         fragment = names.index("fragment_question") if "fragment_question" in names else -1
+        pol = {h(w): v for w, v in sentiment_lexicon().items()}
         return cls(
-            tuple(names), tuple(weights), tuple(caps), words, starts, pairs, frozenset(a for a, _ in pairs), fragment
+            tuple(names),
+            tuple(weights),
+            tuple(caps),
+            words,
+            starts,
+            pairs,
+            frozenset(a for a, _ in pairs),
+            pol,
+            frozenset(h(w) for w in _NEGATORS),
+            h("?"),
+            fragment,
         )
 
-    def counts(self, parsed: Parsed) -> list[int]:
+    @staticmethod
+    def _rows(parsed: Parsed) -> list[list[int]]:
+        """(lower-case hash, sentence start, is alphabetic) for each token, in one call."""
+        doc = parsed.doc
+        if doc is None:
+            return []
+        from spacy.attrs import IS_ALPHA, LOWER, SENT_START
+
+        return doc.to_array([LOWER, SENT_START, IS_ALPHA]).tolist()
+
+    def counts(self, parsed: Parsed, rows: list[list[int]] | None = None) -> list[int]:
         """Occurrences of each strategy in the reply (one pass over its tokens)."""
         counts = [0] * len(self.names)
         words, starts, pairs, heads = self.words, self.starts, self.pairs, self.pair_heads
+        question, fragment = self.question, self.fragment
         at_start = True
-        prev = ""
+        prev = 0
         n_words = 0  # words in the current sentence, for fragment questions
-        fragment = self.fragment
-        for tok in parsed.tokens:
-            w = tok.lower
-            if tok.is_sent_start:
+        for w, sent, alpha in self._rows(parsed) if rows is None else rows:
+            if sent == 1:
                 at_start = True
                 n_words = 0
-            if tok.is_alpha:
+            if alpha:
                 n_words += 1
-            elif w == "?" and 0 < n_words <= FRAGMENT_WORDS and prev != "?" and fragment >= 0:
+            elif w == question and 0 < n_words <= FRAGMENT_WORDS and prev != question and fragment >= 0:
                 counts[fragment] += 1  # "Language? Framework?": a bare fragment question
             i = words.get(w)
             if i is not None:
@@ -163,7 +190,7 @@ class ToneModel:
                 j = pairs.get((prev, w))
                 if j is not None:
                     counts[j] += 1
-            if at_start and (tok.is_alpha or w == "i"):
+            if at_start and alpha:
                 k = starts.get(w)
                 if k is not None:
                     counts[k] += 1
@@ -173,13 +200,23 @@ class ToneModel:
 
     def raw(self, parsed: Parsed) -> float:
         """Raw tone points: capped strategy counts times weights, plus word polarity."""
+        rows = self._rows(parsed)
         total = 0.0
-        for c, w, cap in zip(self.counts(parsed), self.weights, self.caps, strict=True):
+        for c, w, cap in zip(self.counts(parsed, rows), self.weights, self.caps, strict=True):
             if c:
                 total += w * min(c, cap)
-        lex = sentiment_lexicon()
-        if lex:
-            total += POLARITY_WEIGHT * _mean_polarity([t.lower for t in parsed.tokens], lex)
+        pol, neg = self.polarity, self.negators
+        acc = 0.0
+        n = 0
+        prev = 0
+        for w, _, _ in rows:
+            v = pol.get(w)
+            if v is not None:
+                acc += -0.5 * v if prev in neg else v
+                n += 1
+            prev = w
+        if n:
+            total += POLARITY_WEIGHT * acc / n
         return total
 
 

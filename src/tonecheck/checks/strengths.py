@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from tonecheck.checks.base import Check, Reply
 from tonecheck.checks.empathy import acknowledgement
+from tonecheck.checks.pressure import _CONDITION_RE, _STALL_RE
 from tonecheck.context import ConversationState
 from tonecheck.types import Finding, Severity
 
@@ -31,7 +32,11 @@ _TIME = (
     r"|(?:\d+|one|two|three|four|five)\s*(?:to|-)\s*(?:\d+|two|three|four|five|seven|ten)\s+(?:working\s+|business\s+)?(?:days?|hours?|weeks?)"
     r"|between\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+and\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?"
     r"|(?:by|before|after|at)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)|by\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month)"
-    r"|end\s+of\s+(?:the\s+)?(?:day|week)|first\s+thing|overnight|as\s+soon\s+as|once\s+(?:it|the|we|you|your|that)|when\s+(?:it|the|we|you|your))"
+    r"|end\s+of\s+(?:the\s+)?(?:day|week)|first\s+thing|overnight|as\s+soon\s+as|once\s+(?:it|the|we|you|your|that|they)|when\s+(?:it|the|we|you|your)"
+    r"|in\s+the\s+next\s+(?:few\s+|\d+\s+|couple\s+of\s+)?(?:minutes?|hours?|days?)|within\s+(?:minutes|hours|the\s+hour)|for\s+the\s+next\s+\d+\s+(?:minutes?|hours?|days?)"
+    r"|straight\s+away|right\s+away|immediately|the\s+same\s+day|same-day|midnight|midday|noon"
+    r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)\s*(?:to|-|and)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)"
+    r"|(?:at\s+least\s+)?\d+\s+(?:minutes?|hours?|days?)\s+(?:before|after|from\s+now))"
 )
 _TIME_RE = re.compile(rf"\b{_TIME}\b", re.IGNORECASE)
 _CONDITIONAL_RE = re.compile(r"\b(?:if|unless|should\s+(?:it|the|you))\b", re.IGNORECASE)
@@ -46,6 +51,8 @@ _OWN_VERBS = (
     r"deleted|closed|opened|re-?enabled|switched|transferred|covered|paid|dispatched|shipped|"
     r"ship|dispatch|courier|pay|cover|delete|close|activate|enable|switch|transfer|refunding|cancelling|sending|arranging|fixing|"
     r"lodged|filed|logged|placed|put|marked|flagged|noted|saved|submitted|requested|expedited|upgraded|unblocked|"
+    r"queued|split|attached|reported|emailed|posted|called|phoned|rang|messaged|texted|contacted|chased|"
+    r"set\s+(?:it|that|this|them)\s+up|"
     r"ring|call|phone|email|text|message|contact|check|chase|look\s+into|investigate|monitor|follow"
 )
 _OWNERSHIP_RE = re.compile(
@@ -58,24 +65,66 @@ _OWNERSHIP_RE = re.compile(
 )
 _NOT_OWNERSHIP_RE = re.compile(
     r"\b(?:forwarded|passed|escalated|referred|handed|transferred\s+(?:you|your\s+(?:call|chat|case))|raised\s+(?:it|this|a\s+ticket)\s+with)\b"
-    r"|\blet\s+me\s+check\b|\b(?:check|look\s+into|investigate|ask|chase|call|phone|email|text|message|contact|follow|monitor|ring)\b",
+    r"|\blet\s+me\s+check\b|\b(?:'ll|will|going\s+to)\s+(?:\w+\s+)?(?:check|look\s+into|investigate|ask|chase|call|phone|email|text|message|contact|follow|monitor|ring)\b(?!\s+you\s+(?:the|a|an|your)\s+(?:\w+\s+)?(?:statement|label|invoice|receipt|form|link|code|document|copy|voucher|ticket|contract|pdf|letter|card|key|password|details|quote))"
+    r"|\bi\s+(?:check|look\s+into|investigate|ask|chase|monitor|follow)\b",
     re.IGNORECASE,
 )
-_FOLLOW_UP_RE = re.compile(
-    r"\b(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+are\s+going\s+to)\s+(?:also\s+|personally\s+|then\s+)?"
-    r"(?:check\s+(?:back|in|on\s+(?:it|this|that|your|the)|the\s+\w+|that)|follow\s+up|get\s+back\s+to\s+you|call\s+you|ring\s+you|phone\s+you|"
-    r"email\s+you|message\s+you|text\s+you|contact\s+you|reach\s+out|be\s+in\s+touch|update\s+you|keep\s+you\s+(?:updated|posted|informed)|"
-    r"let\s+you\s+know|drop\s+you\s+a|send\s+you\s+an\s+update|keep\s+an\s+eye|monitor|confirm\s+(?:with\s+you|that|it|once|when))\b",
+#: First-person future: the agent commits to do something later.
+_I_WILL_RE = re.compile(
+    r"\b(?:i|we)(?:'ll|’ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+are\s+going\s+to|'re\s+going\s+to)\b", re.IGNORECASE
+)
+#: Getting back in touch to check on or confirm the outcome (after "I'll ...", in one sentence).
+_FOLLOW_UP_ACT_RE = re.compile(
+    r"\b(?:email|e-mail|message|text|call|ring|phone|contact|update|write\s+to|get\s+back\s+to|reach\s+out\s+to|check\s+(?:back\s+)?(?:in\s+)?with)\s+you\b"
+    r"|\bcheck\s+(?:back|in|again)\b|\bcheck\b[^.?!]{0,60}?\bthat\b|\bfollow\s+up\b|\bbe\s+in\s+touch\b|\bkeep\s+you\s+(?:updated|posted|informed)\b"
+    r"|\blet\s+you\s+know\b|\bkeep\s+an\s+eye\b|\bmonitor\b|\bto\s+(?:confirm|make\s+sure|check|test)\b|\breview\b[^.?!]{0,60}?\bagain\b"
+    r"|\bconfirm\s+(?:with\s+you|that|it|once|when)\b|\bcheck\s+(?:on\s+)?(?:your|the|his|her|their)\s+\w+\s+(?:on|tomorrow|tonight|this|next|at|in)\b",
     re.IGNORECASE,
 )
+#: "I'll email you the statement": delivering an item is a next step, not a follow-up.
+_DELIVERY_RE = re.compile(
+    r"\b(?:email|e-mail|send|text|message|post)\s+you\s+(?:the|a|an|your)\s+(?:\w+\s+)?"
+    r"(?:statement|label|invoice|receipt|form|link|code|document|copy|voucher|ticket|contract|pdf|letter|card|key|password|details|quote|certificate|confirmation|summary)\b",
+    re.IGNORECASE,
+)
+#: Verbs that open an instruction: "Restart your phone", "Tick 'This is a gift'".
+_IMPERATIVE = (
+    r"restart|reboot|reload|refresh|sign\s+in|sign\s+out|log\s+in|log\s+out|enter|tick|untick|select|choose|tap|click|open|go|try|clear|"
+    r"unplug|plug|hold|press|turn|switch|install|uninstall|reinstall|update|create|fill\s+in|fill\s+out|reply|ask|bring|drop|print|insert|type|"
+    r"remove|add|delete|visit|use|download|follow|wait|make\s+sure|check|pair|connect|disconnect|scan|upload|attach|copy|paste|"
+    r"set|change|reset|call|take|put|pack|keep|join|allow|enable|disable|move|book|post|return|show|present"
+)
+_IMPERATIVE_START_RE = re.compile(
+    r"(?:(?:until|once|when|after|before|while)\s+[^,.:;]{1,60},\s+)?"
+    r"(?:(?:please|just|then|now|first|next|finally|so|and|also|simply|to\s+\w+(?:\s+\w+){0,4},|(?:on|in|at|from)\s+[^,.:;]{1,40},)\s*)*"
+    rf"(?:{_IMPERATIVE})\b",
+    re.IGNORECASE,
+)
+#: A second action or a result in the same instruction: "... and make sure ...", "..., then choose ...".
+_AND_THEN_RE = re.compile(
+    rf"(?:,|;|\band\b|\bthen\b|\bwhen\b)\s*(?:then\s+|also\s+|please\s+)?(?!try\s+again\b)(?:{_IMPERATIVE})(?:ing)?\b"
+    r"|\bwhich\s+(?:stops|fixes|resets|solves|clears|will)\b|\buntil\s+(?:the|it|you)\b"
+    r"|\band\s+(?:it|they|you|the\s+\w+|your\s+\w+|uploads?|calls?)\s+(?:will|'ll|should)\b|\band\s+(?:they|it)'ll\b",
+    re.IGNORECASE,
+)
+#: First words that can open an instruction (the verbs above and the openers before them).
+_STEP_OPENERS = frozenset(
+    {v.split("\\s+")[0] for v in _IMPERATIVE.split("|")}
+    | {"please", "just", "then", "now", "first", "next", "finally", "so", "and", "also", "simply", "to", "on", "in", "at",
+       "from", "until", "once", "when", "after", "before", "while"}
+)
+_FIRST_WORD_RE = re.compile(r"\W*([a-z]+)")
+#: A sentence this long is not a clear step (hard-to-read replies are not credited).
+_MAX_STEP_WORDS = 45
+_WONT_RE = re.compile(r"\b(?:won't|will\s+not|can't|cannot)\b", re.IGNORECASE)
 _STEP_RE = re.compile(
-    r"(?:^|\n)\s*(?:\d+[.)]|[-*•])\s+\w"
-    r"|\b(?:go\s+to|open|tap|click|select|choose)\s+[\w'\"‘“]+(?:\s+\w+){0,3}\s*(?:>|→|then|and\s+(?:then\s+)?(?:tap|click|select|choose))"
+    r"(?:^|\n)\s*(?:\d+[.)]|[-*•])\s+\w|(?:^|\s)1[.)]\s+\w[^\n]{0,300}?\s2[.)]\s+\w"
     r"|\bfirst\b.{0,200}?\b(?:then|next|after\s+that)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _WHAT_HAPPENS_RE = re.compile(
-    r"\b(?:will|'ll|should|is\s+going\s+to|are\s+going\s+to|is\s+due\s+to|are\s+due\s+to|is\s+booked\s+to|is\s+scheduled\s+to|"
+    r"\b(?:will|'ll|should|is\s+going\s+to|are\s+going\s+to|is\s+due\s+to|are\s+due\s+to|is\s+booked|are\s+booked|is\s+scheduled|"
+    r"ends?|goes\s+live|go\s+live|works?|shows?|appears?|is\s+paid|are\s+paid|stops?|renews?|closes?|opens?|leaves?|ships?|"
     r"is\s+on\s+(?:its|their)\s+way|arrives?|arriving|lands?|reaches?|comes?|reopens?|expires?|is\s+due|are\s+due|starts?|takes?|"
     r"is\s+coming|are\s+coming|you'll\s+(?:get|see|receive|hear))\b",
     re.IGNORECASE,
@@ -186,18 +235,38 @@ class OffersFollowUp(Check):
         "pass": [
             "We'll be in touch.",
             "I'll send the returns label by Friday.",
+            "I'll email you the closing statement today.",
+            "If it still fails, reply here and I'll look again.",
         ],
     }
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
-        text = reply.text
-        for m in _FOLLOW_UP_RE.finditer(text):
-            if reply.parsed.in_quotes(m.start(), m.end()):
-                continue
-            s_start, s_end = _sentence_of(reply, m.start())
-            if _TIME_RE.search(text, s_start, s_end):
-                yield self.finding(m.start(), m.end(), "Offers a concrete follow-up.", "Keep doing this, and do follow up.")
-                return
+        span = _follow_up(reply)
+        if span is not None:
+            yield self.finding(span[0], span[1], "Offers a concrete follow-up.", "Keep doing this, and do follow up.")
+
+
+def _follow_up(reply: Reply) -> tuple[int, int] | None:
+    """Span of the first follow-up commitment: "I'll" + getting back in touch to check or
+    confirm, with a time or trigger in the same sentence, and not a plain delivery."""
+    text = reply.text
+    for m in _I_WILL_RE.finditer(text):
+        if reply.parsed.in_quotes(m.start(), m.end()):
+            continue
+        s_start, s_end = _sentence_of(reply, m.start())
+        act = _FOLLOW_UP_ACT_RE.search(text, m.end(), s_end)
+        if act is None or _TIME_RE.search(text, s_start, s_end) is None:
+            continue
+        if _CONDITIONAL_RE.search(text, s_start, m.start()):
+            continue  # "If it doesn't work, reply here and I'll look again": the customer acts first
+        if (
+            _DELIVERY_RE.search(text, m.end(), s_end)
+            and not _FOLLOW_UP_ACT_RE.search(text, act.end(), s_end)
+            and act.group().lower().split()[0] in ("email", "e-mail", "message", "text")
+        ):
+            continue  # "I'll email you the statement today": a delivery
+        return (m.start(), act.end())
+    return None
 
 
 class UsesCustomerName(Check):
@@ -279,21 +348,68 @@ class ClearNextStep(Check):
         "pass": [
             "We'll look into it.",
             "It's under Payments > Limits.",
+            "To delete your account, go to Settings > Account > Delete account.",
+            "I'll call you on Friday at 2 pm to check the line is working.",
         ],
     }
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
+        parsed = reply.parsed
+        if state.cancel_request is not None and _STALL_RE.search(text):
+            return  # a stall with a time frame is pressure, not a next step
+        if state.cancel_request is not None and _CONDITION_RE.search(text):
+            return  # "I can only close it once you ...": a condition, not a next step
+        follow = _follow_up(reply)
+        follow_sent = _sentence_of(reply, follow[0]) if follow else None
         for t in _TIME_RE.finditer(text):
             s_start, s_end = _sentence_of(reply, t.start())
+            if parsed.in_quotes(t.start(), t.end()):
+                continue
+            if follow and (s_start, s_end) == follow_sent and t.start() > follow[0]:
+                continue  # "I'll call you at 2 pm to check": a follow-up, not a next step
             sent = text[s_start:s_end]
-            if _WHAT_HAPPENS_RE.search(sent) and not reply.parsed.in_quotes(t.start(), t.end()):
+            if _too_long(sent) or _GENERAL_RE.match(sent):
+                continue
+            if _WHAT_HAPPENS_RE.search(sent) and not _WONT_RE.search(sent):
                 yield self.finding(s_start, s_end, "Says what happens next, and when.", "Keep doing this.")
                 return
         m = _STEP_RE.search(text)
         if m is not None:
             s_start, s_end = _sentence_of(reply, m.start() + (1 if text[m.start()] == "\n" else 0))
-            yield self.finding(s_start, s_end, "Gives concrete steps to follow.", "Keep doing this.")
+            if not _too_long(text[s_start:s_end]):
+                yield self.finding(s_start, s_end, "Gives concrete steps to follow.", "Keep doing this.")
+                return
+        instructions = []
+        lower = parsed.lower
+        for s_start, s_end in parsed.sentences:
+            head = _FIRST_WORD_RE.match(lower, s_start, s_end)
+            colon = lower.find(": ", s_start, min(s_end, s_start + 60))
+            if (head is None or head.group(1) not in _STEP_OPENERS) and colon < 0:
+                continue  # cheap gate: most sentences do not open with an instruction
+            sent = text[s_start:s_end]
+            m = _IMPERATIVE_START_RE.match(sent)
+            if m is None and colon >= 0:
+                m = _IMPERATIVE_START_RE.match(sent, colon - s_start + 2)
+            if m is None or _too_long(sent) or parsed.in_quotes(s_start + m.start(), s_start + m.end()):
+                continue
+            instructions.append((s_start, s_end))
+            if _AND_THEN_RE.search(sent, m.end()) or len(instructions) >= 2:
+                start = instructions[0][0]
+                yield self.finding(start, s_end, "Gives concrete steps to follow.", "Keep doing this.")
+                return
+
+
+def _too_long(sentence: str) -> bool:
+    return sentence.count(" ") >= _MAX_STEP_WORDS
+
+
+#: A general policy rather than this customer's next step: "If you cancel more than ...",
+#: "Refunds for furniture are processed within 14 days".
+_GENERAL_RE = re.compile(
+    r"\s*(?:if\s+you|refunds|orders|payments|deliveries|returns|cancellations|transfers|we\s+(?:usually|normally|generally|always|convert))\b",
+    re.IGNORECASE,
+)
 
 
 CHECKS = [AcknowledgesFeelings, TakesOwnership, OffersFollowUp, UsesCustomerName, ClearNextStep]
