@@ -89,6 +89,8 @@ def score(
         colmap = parse_column_map(list(columns))
         if output:
             format_for(output)
+            if fmt is not None:
+                raise InputError("--format is for output on stdout; with -o the file's suffix picks the format", file=output)
         analyzer = Analyzer(config=config)
     except InputError as exc:
         _err(str(exc))

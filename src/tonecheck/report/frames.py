@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,33 +78,77 @@ def findings_frame(scored: pd.DataFrame) -> pd.DataFrame:
 
 
 def summarize(scored: pd.DataFrame, by: str | list[str] = "author") -> pd.DataFrame:
-    """Per agent (or any column): replies, mean scores, finding counts per category, the
-    number of strengths and the share of replies with at least one error."""
+    """One row per agent (or team, or any column or columns of ``scored``) with what a QA
+    lead compares them on.
+
+    Columns: the ``by`` columns; ``replies`` (rows, empty replies included) and ``scored``
+    (replies that got scores); the mean of each category score and of ``overall``
+    (empty replies left out); ``n_<category>`` problem findings per category,
+    ``n_strengths``, ``n_problems`` (all problem findings), ``n_findings`` (problems and
+    strengths, as in the per-reply column); ``problem_share`` and
+    ``error_share``, the share of replies with at least one problem and with at least one
+    ``error``; ``most_frequent``, the check that fired most in the group (``None`` if
+    none did). Rows are ordered worst mean ``overall`` first; a missing value of a ``by``
+    column (a reply without author) is a group of its own. A team is any column you add,
+    e.g. ``summarize(scored.assign(team=scored["author"].map(teams)), by="team")``.
+    Accepts ``findings`` as lists or JSON strings (a table read back from CSV).
+    """
     by_cols = [by] if isinstance(by, str) else list(by)
+    if not by_cols:
+        raise ValueError("summarize: give at least one column to group by")
     for col in by_cols:
         if col not in scored.columns:
-            raise KeyError(f"summarize: no column {col!r} in the scored table")
-    work = scored.copy()
-    counts = {c: [] for c in (*PROBLEM_CATEGORIES, "strength")}
-    has_error = []
-    for value in work["findings"]:
+            have = ", ".join(map(str, scored.columns))
+            raise KeyError(f"summarize: no column {col!r} in the scored table (columns: {have})")
+    counts: dict[str, list[int]] = {c: [] for c in (*PROBLEM_CATEGORIES, "strength")}
+    has_error: list[bool] = []
+    top: list[Counter[str]] = []
+    for value in scored["findings"]:
         fs = _findings_list(value)
-        for c in counts:
-            counts[c].append(sum(1 for f in fs if f["category"] == c))
-        has_error.append(any(f["severity"] == "error" for f in fs))
+        per = Counter(f["category"] for f in fs)
+        for c, vals in counts.items():
+            vals.append(per.get(c, 0))
+        has_error.append(any(f["severity"] == "error" and f["category"] != "strength" for f in fs))
+        top.append(Counter(f["name"] for f in fs if f["category"] != "strength"))
+    work = scored[by_cols].copy()
+    for c in SCORE_COLUMNS:
+        work[c] = pd.to_numeric(scored[c], errors="coerce") if c in scored.columns else float("nan")
     for c, vals in counts.items():
-        work[f"n_{c}" if c != "strength" else "n_strengths"] = vals
+        work["n_strengths" if c == "strength" else f"n_{c}"] = vals
+    work["n_problems"] = work[[f"n_{c}" for c in PROBLEM_CATEGORIES]].sum(axis=1)
+    work["n_findings"] = work["n_problems"] + work["n_strengths"]
+    work["_problem"] = work["n_problems"] > 0
     work["_error"] = has_error
-    agg: dict[str, Any] = {"replies": ("overall", "size")}
+    work["_top"] = top
+
+    agg: dict[str, Any] = {"replies": ("overall", "size"), "scored": ("overall", "count")}
     for c in SCORE_COLUMNS:
         agg[c] = (c, "mean")
     for c in PROBLEM_CATEGORIES:
         agg[f"n_{c}"] = (f"n_{c}", "sum")
     agg["n_strengths"] = ("n_strengths", "sum")
+    agg["n_problems"] = ("n_problems", "sum")
     agg["n_findings"] = ("n_findings", "sum")
+    agg["problem_share"] = ("_problem", "mean")
     agg["error_share"] = ("_error", "mean")
+    agg["most_frequent"] = ("_top", _most_frequent)
     out = work.groupby(by_cols, dropna=False, sort=True).agg(**agg).reset_index()
     for c in SCORE_COLUMNS:
-        out[c] = out[c].round(1)
-    out["error_share"] = out["error_share"].round(3)
-    return out.sort_values("overall", kind="stable").reset_index(drop=True)
+        out[c] = out[c].astype("float64").round(1)
+    for c in ("problem_share", "error_share"):
+        out[c] = out[c].astype("float64").round(3)
+    for c in ("replies", "scored", *(f"n_{c}" for c in PROBLEM_CATEGORIES), "n_strengths", "n_problems", "n_findings"):
+        out[c] = out[c].astype("int64")
+    top_name = out["most_frequent"].astype(object)
+    out["most_frequent"] = top_name.where(top_name.notna(), None)
+    return out.sort_values("overall", kind="stable", na_position="last").reset_index(drop=True)
+
+
+def _most_frequent(counters: pd.Series) -> str | None:
+    """The name with the highest total count (ties: alphabetical), or ``None``."""
+    total: Counter[str] = Counter()
+    for c in counters:
+        total.update(c)
+    if not total:
+        return None
+    return min(total.items(), key=lambda kv: (-kv[1], kv[0]))[0]
