@@ -142,6 +142,59 @@ def test_a_refund_for_a_late_parcel_is_on_topic(analyzer):
     assert not hits
 
 
+def test_sales_pitch_to_a_customer_with_an_unclassified_request_is_off_topic(analyzer):
+    ctx = [("customer", "Can you book help at the station for my dad on 3 May? He uses a walking frame.")]
+    hits, _ = _hits(analyzer, "Did you know you can earn double points on every trip this month?", ctx, "off-topic-reply")
+    assert hits
+    assert "sales offer" in hits[0].message and hits[0].evidence["turn"] == 1
+
+
+def test_offer_to_a_customer_who_asked_for_deals_is_on_topic(analyzer):
+    ctx = [("customer", "Are there any offers on broadband at the moment?")]
+    hits, _ = _hits(analyzer, "Great timing: our spring sale ends Sunday, with fibre from 20 a month.", ctx, "off-topic-reply")
+    assert not hits
+
+
+def test_retention_offer_to_a_leaving_customer_is_not_off_topic(analyzer):
+    ctx = [("customer", "I want to cancel my subscription.")]
+    hits, _ = _hits(analyzer, "Before you go, did you know you can earn bonus points if you stay?", ctx, "off-topic-reply")
+    assert not hits
+
+
+def test_refund_policy_recited_to_a_where_is_my_parcel_question_is_off_topic(analyzer):
+    ctx = [("customer", "When will my wardrobe arrive? It has said 'processing' for two weeks.")]
+    reply = "Refunds for large items are processed within 10 days of the item being collected."
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert hits
+
+
+def test_refund_policy_for_a_customer_asking_about_a_refund_is_on_topic(analyzer):
+    ctx = [("customer", "I sent the lamp back last week. How long until I get my money back?")]
+    reply = "Refunds are processed within 5 working days of the item reaching our warehouse."
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert not hits
+
+
+def test_customer_who_arrived_somewhere_did_not_raise_a_delivery(analyzer):
+    ctx = [("customer", "My phone has no data. I arrived in Lisbon this morning.")]
+    hits, _ = _hits(analyzer, "Restart your phone and check that data roaming is on in settings.", ctx, "off-topic-reply")
+    assert not hits
+
+
+def test_tracking_update_for_a_damaged_item_is_off_topic(analyzer):
+    ctx = [("customer", "The kettle arrived with a cracked lid. I want a replacement.")]
+    reply = "Your order was delivered on 4 June at 9:12 am. You can track all your orders in the app."
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert hits
+
+
+def test_courier_collection_for_a_damaged_item_is_on_topic(analyzer):
+    ctx = [("customer", "The kettle arrived with a cracked lid. I want a replacement.")]
+    reply = "I'm sorry about that. A courier will collect it on Friday and we'll send a new one the same day."
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert not hits
+
+
 # -- unanswered-question -----------------------------------------------------------------
 def test_rhetorical_jab_is_not_an_unanswered_question(analyzer):
     ctx = [("customer", "adelgado77. That's the third time I've given it. Are you even reading my messages?")]

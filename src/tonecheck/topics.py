@@ -21,6 +21,12 @@ from tonecheck.nlp import Parsed
 __all__ = ["TopicHit", "TopicLexicon"]
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
+#: Topic words that describe the customer, not an item, after "I" or "we".
+_PERSON_VERBS = frozenset({"arrive", "arrived", "arriving", "late"})
+_ARRIVED_BROKEN_RE = re.compile(
+    r"\s+(?:with\s+(?:a|an|the|its|one|two|some)?\s*(?:\w+\s+)?(?:crack|cracked|broken|hole|dent|damage|scratch|missing|stain)|damaged|broken|cracked|smashed|faulty|in pieces|dented|scratched|open|wet|leaking)"
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|we|i'm|we're|i was|we were|i am|we are)(?:\s+(?:just|only|finally|have|had|'ve))?\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +93,16 @@ class TopicLexicon:
         hits = self._scan(self.customer_re, parsed.text)
         lemma_intent = self.lemma_intent
         # Words by regex and lemmas by table lookup: customer turns are not tokenized.
-        for m in _WORD_RE.finditer(parsed.lower):
+        low = parsed.lower
+        for m in _WORD_RE.finditer(low):
             w = m.group()
             intent = lemma_intent.get(w) or lemma_intent.get(parsed.lemma(w))
             if intent is not None:
+                if w in _PERSON_VERBS and _FIRST_PERSON_RE.search(low, max(0, m.start() - 12), m.start()):
+                    continue  # "I arrived this morning": the customer travelled, no parcel did
+                if w in _PERSON_VERBS and _ARRIVED_BROKEN_RE.match(low, m.end()):
+                    continue  # "it arrived cracked": the delivery happened; the item is the problem
+
                 hits.append(TopicHit(intent, m.start(), m.end(), parsed.text[m.start() : m.end()]))
         hits.sort(key=lambda h: h.start)
         return hits

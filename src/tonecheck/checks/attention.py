@@ -530,7 +530,7 @@ class OffTopicReply(Check):
         self.lexicon = TopicLexicon()
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
-        if not state.topics:
+        if not state.pending_customer:
             return
         hits = self.lexicon.solution_hits(reply.parsed)
         if not hits:
@@ -546,23 +546,37 @@ class OffTopicReply(Check):
             offered.append(h)
         if not offered:
             return
-        if _overlap(reply, state) >= 2:
-            return  # it still talks about what the customer wrote: not clearly off topic
-        # The customer's main problem: the intent raised most often, the earliest on a tie.
-        main = max(state.topics.values(), key=lambda sig: (state.topic_counts.get(sig.kind, 0), -sig.turn, -sig.start))
-        first = offered[0]
-        theirs = self.lexicon.labels[main.kind]
+        # A sales pitch is off topic whatever the customer raised (unless they asked about
+        # offers); any other solution needs a classified customer problem to differ from,
+        # and is let through when the reply still talks about what the customer wrote.
+        pitch = next((h for h in offered if h.intent == PITCH_INTENT), None)
+        if pitch is None and (not state.topics or _overlap(reply, state) >= 2):
+            return
+        first = pitch or offered[0]
         ours = self.lexicon.labels[first.intent]
-        yield self.finding(
-            first.start,
-            first.end,
-            f"The reply works on {ours} (\u201c{first.text}\u201d), but the customer raised {theirs} "
-            f"in turn {main.turn} (\u201c{_short(main.text)}\u201d).",
-            f"Address the {theirs} problem the customer described before offering anything else.",
-            evidence=main.evidence(),
-        )
+        if state.topics:
+            # The customer's main problem: the intent raised most often, the earliest on a tie.
+            main = max(state.topics.values(), key=lambda sig: (state.topic_counts.get(sig.kind, 0), -sig.turn, -sig.start))
+            theirs = self.lexicon.labels[main.kind]
+            message = (
+                f"The reply works on {ours} (\u201c{first.text}\u201d), but the customer raised {theirs} "
+                f"in turn {main.turn} (\u201c{_short(main.text)}\u201d)."
+            )
+            suggestion = f"Address the {theirs} problem the customer described before offering anything else."
+            evidence = main.evidence()
+        else:
+            turn, cust = state.pending_customer[0]
+            message = (
+                f"The reply is {ours} (\u201c{first.text}\u201d), but the customer asked about something "
+                f"else in turn {turn} (\u201c{_short(cust.text)}\u201d)."
+            )
+            suggestion = "Answer what the customer wrote before offering anything else."
+            evidence = {"turn": turn, "start": 0, "end": len(cust.text)}
+        yield self.finding(first.start, first.end, message, suggestion, evidence=evidence)
 
 
+#: The topics.yml intent of a sales pitch ("Did you know you can earn double points?").
+PITCH_INTENT = "promotion"
 _CONTENT_RE = re.compile(r"[a-z][a-z'’]{3,}")
 
 
