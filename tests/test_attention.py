@@ -238,6 +238,56 @@ def test_questions_before_the_previous_reply_are_not_judged_again(analyzer):
     assert not hits
 
 
+def test_internal_note_sent_to_the_customer_leaves_the_question_unanswered(analyzer):
+    ctx = [("customer", "Hi, where is the refund for my returned boots? Ref RT-5120.")]
+    hits, _ = _hits(analyzer, "[internal] can someone check the boots refund RT-5120, he's asking again", ctx, "unanswered-question")
+    assert hits and "colleague" in hits[0].message
+
+
+def test_thanks_alone_does_not_answer_a_question(analyzer):
+    ctx = [("customer", "My kettle stopped working. Is it still under warranty?")]
+    hits, _ = _hits(analyzer, "Thanks for letting us know about the kettle.", ctx, "unanswered-question")
+    assert hits
+
+
+def test_bare_greeting_that_opens_the_chat_is_not_an_unanswered_question(analyzer):
+    ctx = [("customer", "Is my kettle still under warranty?")]
+    hits, _ = _hits(analyzer, "Hi, I'm Priya from the support team.", ctx, "unanswered-question")
+    assert not hits
+
+
+def test_a_time_answers_a_what_question_about_hours(analyzer):
+    ctx = [("customer", "What are your opening hours on Sunday?")]
+    hits, _ = _hits(analyzer, "We're open from 10 am to 4 pm on Sundays.", ctx, "unanswered-question")
+    assert not hits
+
+
+@pytest.mark.parametrize("jab", ["Did you even read my message?", "Are you a bot?"])
+def test_rhetorical_jabs_about_the_agent_need_no_answer(analyzer, jab):
+    ctx = [("customer", f"I said the parcel never came. {jab}")]
+    reply = "I'm sorry. I've ordered a replacement, which will arrive on Friday."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits
+
+
+def test_asking_for_the_details_needed_to_act_on_a_request_is_not_unanswered(analyzer):
+    ctx = [("customer", "Can you close my gas account? I'm moving out on 2 May.")]
+    hits, _ = _hits(analyzer, "Of course. Could you confirm the postcode of the property?", ctx, "unanswered-question")
+    assert not hits
+
+
+def test_explaining_the_cause_does_not_answer_what_to_do(analyzer):
+    ctx = [("customer", "My card is blocked after three wrong PINs. What do I do?")]
+    hits, _ = _hits(analyzer, "That happens when the PIN is entered wrongly three times.", ctx, "unanswered-question")
+    assert hits
+
+
+def test_instructions_answer_what_to_do(analyzer):
+    ctx = [("customer", "My card is blocked after three wrong PINs. What do I do?")]
+    hits, _ = _hits(analyzer, "Go to any of our cash machines and choose PIN services > Unblock PIN.", ctx, "unanswered-question")
+    assert not hits
+
+
 # -- repeated-reply ----------------------------------------------------------------------
 def test_pasting_the_same_reply_again_is_flagged_with_the_earlier_turn(analyzer):
     canned = "Orders can't be changed once they have been placed. You can cancel the order and place a new one."

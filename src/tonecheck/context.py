@@ -194,6 +194,7 @@ _RHETORICAL_RE = re.compile(
     r"|\bexcuse me\b|\bhow dare\b|\bcan you believe\b|\byou know what\b|\bwhat the (?:hell|heck|f)\b"
     r"|\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is) (?:it going|your day)\b|\ball (?:right|good|well)\s*\?|\bhow (?:have you been|do you do)\b"
     r"|\bam i (?:talking|speaking|chatting) to (?:a |the )?(?:wall|bot|robot|machine)\b"
+    r"|\bare (?:you|u) (?:a |an )?(?:bot|robot|machine|real person|human|ai)\b|\bdid (?:you|u) (?:even |actually )?read (?:my|what i)\b"
     r"|,\s*(?:right|ok|okay|yeah|yes|no)\s*\?+\s*$|^\W*(?:hello|hi|really|what|huh|seriously|ok|okay|sorry|pardon)\W*$",
     re.IGNORECASE,
 )
@@ -239,7 +240,7 @@ def reply_shingles(parsed: Parsed) -> tuple[frozenset[int], tuple[int, int]]:
 
 
 _SHINGLE_WORD_RE = re.compile(r"[a-z0-9]+")
-_KEY_WORD_RE = re.compile(r"[a-z][a-z'’]{2,}")
+_KEY_WORD_RE = re.compile(r"[a-z][a-z'’]{2,}|\b[a-z]{0,3}\d[a-z0-9-]*")
 _CONTRACTION = {"ve": "have", "re": "be", "ll": "will", "t": "not", "d": "would", "m": "be", "s": "be"}
 
 

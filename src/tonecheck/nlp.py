@@ -195,6 +195,12 @@ class Parsed:
         return frozenset(_WORD_RE.findall(self.lower))
 
     @cached_property
+    def stems(self) -> frozenset[str]:
+        """Five-letter prefixes of the longer :attr:`words`: a cheap stemmer for matching a
+        question's words in a reply ("cancel" / "cancellation", "saturday" / "saturdays")."""
+        return frozenset(w[:5] for w in self.words if len(w) >= 5)
+
+    @cached_property
     def lemmas(self) -> frozenset[str]:
         """The lower-cased lookup lemmas of :attr:`words`."""
         return frozenset(self.lemma(w) for w in self.words)

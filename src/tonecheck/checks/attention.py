@@ -657,7 +657,8 @@ _DECLARATIVE_ANSWER_RE = re.compile(
 #: Open questions that any explanation answers: "what happened?", "why is it ...?", "what's wrong?".
 _OPEN_Q_RE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on|wrong|the\s+(?:problem|issue|difference|best|matter|deal))\b"
-    r"|\bwhat\s+(?:am\s+i|are\s+we|should\s+i|do\s+i|can\s+i)\s+(?:supposed\s+to\s+|meant\s+to\s+)?do\b|\bwhy\b"
+    r"|\bwhat\s+(?:am\s+i|are\s+we)\s+(?:supposed\s+to\s+|meant\s+to\s+)do\b|\bwhy\b"
+    r"|\bwhat\s+(?:was|were)\s+wrong\b|\bwhat\s+happens\b|\bwhat\s+(?:now|next)\b|\bnext\s+steps?\b"
     r"|\bin\s+plain\s+english\b|\bbest\s+way\b|\bwhat\s+does\s+(?:that|this|it)\s+mean\b|\bwhat(?:'s|\s+is)\s+(?:an?|the)\s+\w+\b",
     re.IGNORECASE,
 )
@@ -669,15 +670,37 @@ _STATEMENT_RE = re.compile(
 )
 #: A request phrased as a question: "Can you ...?", "Could you ...?", "Is there any way ...?".
 _REQUEST_Q_RE = re.compile(
-    r"\W*(?:(?:so|and|but|ok|okay|thanks)\W+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b"
-    r"|\W*(?:(?:so|and|but|ok|okay|thanks)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still)\b"
-    r"|\W*(?:is\s+there\s+(?:any\s+way|anything|a\s+way))",
+    r"\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b"
+    r"|\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still)\b"
+    r"|\W*(?:is\s+there\s+(?:any\s+way|anything|a\s+way))"
+    r"|.*?\b(?:is\s+it|it\s+is)\s+possible\s+to\b|.*?\b(?:can|could)\s+(?:it|this|that|they|the\s+\w+)\s+be\s+\w+ed\b",
     re.IGNORECASE,
 )
 #: The agent did or will do something (or says what cannot be done): answers a request.
 _ACTION_RE = re.compile(
     r"\bnon-?refundable\b|\bnot\s+(?:eligible|refundable|possible|covered)\b|\bnothing\s+(?:i|we)\s+can\s+do\b|\b(?:i|we)(?:'ve|\s+have|'ll|\s+will|\s+just|\s+already|'m\s+going\s+to|\s+can)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)?\b"
     r"|\b(?:check|try|go|open|dial|use|look)\s+(?:the|your|in|under|at)\b",
+    re.IGNORECASE,
+)
+#: "What do I do?": answered by instructions or by the agent acting, not by an explanation.
+_WHAT_DO_RE = re.compile(r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do\b", re.IGNORECASE)
+#: An instruction: a sentence that opens with a verb of doing ("Raise an RMA and ship it back").
+_IMPERATIVE_RE = re.compile(
+    r"(?:^|[.!?:;\n]\s*)(?:please\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|reboot|turn|unplug|plug|press|hold|call|ring"
+    r"|contact|visit|log|sign|enter|choose|pick|put|take|bring|keep|wait|reply|email|fill|complete|download|install"
+    r"|update|reset|check|try|go|click|tap|select|open|follow|use|dial|make|pop|head|submit|upload|book|ask|switch|change)\b",
+    re.IGNORECASE,
+)
+#: A greeting or introduction that opens a chat (the answer comes in the next message).
+_OPENER_RE = re.compile(
+    r"\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|my name is|i'm \w+ (?:from|and)|you're (?:through|speaking) to)\b",
+    re.IGNORECASE,
+)
+#: A question that asks for a time without "when": "what are your opening hours?".
+_ASKS_TIME_RE = re.compile(r"\b(?:time|times|hours|date|dates|day|days|how long|how soon|until when)\b", re.IGNORECASE)
+#: Where a refund or parcel is: its status answers "where is my ...?".
+_STATUS_RE = re.compile(
+    r"\b(?:yet|pending|processing|processed|approved|on (?:its|the) way|in transit|with the courier|being \w+ed)\b",
     re.IGNORECASE,
 )
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
@@ -690,6 +713,10 @@ _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
     "where": _WHERE_RE,
     "how": _HOW_RE,
 }
+
+
+#: Prefix length at which two words count as the same word ("cancel" / "cancellation").
+_STEM = 5
 
 
 def _substance(reply: Reply) -> str:
@@ -720,8 +747,18 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
     """Whether the reply addresses question ``q`` (content, answer type, or a deferral)."""
     text = reply.text
     keys = q.keywords
-    shared = sum(1 for k in keys if k in lemmas)
+    stems = reply.parsed.stems
+    low = reply.parsed.lower
+    shared = sum(
+        1
+        for k in keys
+        if k in lemmas or (len(k) >= _STEM and k[:_STEM] in stems) or (not k.isalpha() and k in low)
+    )
     need = 1 if len(keys) <= 2 else 2
+    if _WHAT_DO_RE.search(q.text) and not (keys and shared >= need):
+        return bool(
+            _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
+        )
     if keys and shared >= need:
         return True
     if not keys:
@@ -731,6 +768,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
     pattern = _ANSWER_TYPE_RES.get(q.kind)
     if pattern is not None and pattern.search(text):
         return True
+    if q.kind in ("what", "which", "yesno") and _ASKS_TIME_RE.search(q.text) and _TIME_RE.search(text):
+        return True  # "What are your opening hours?" -> "9 am to 5 pm"
+    if q.kind == "where" and _STATUS_RE.search(text):
+        return True  # "Where is my refund?" -> "it hasn't been processed yet"
     substance = _substance(reply)
     if (q.kind in ("what", "why", "how") or _OPEN_Q_RE.search(q.text)) and _OPEN_Q_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
@@ -808,6 +849,23 @@ class UnansweredQuestion(Check):
         ],
     }
 
+    def setup(self) -> None:
+        # A reply written to a colleague, or one on a different problem, answers no
+        # question however many of its words match: the two checks are asked directly so
+        # this one behaves the same whichever checks are selected.
+        from tonecheck.checks.professionalism import MisdirectedMessage
+
+        self._off_topic = OffTopicReply(self.settings)
+        self._misdirected = MisdirectedMessage(self.settings)
+
+    def _aside(self, reply: Reply, state: ConversationState) -> str | None:
+        """Why the reply cannot be an answer at all, or ``None``."""
+        if any(True for _ in self._misdirected.run(reply, state)):
+            return "is written to a colleague, not the customer"
+        if any(True for _ in self._off_topic.run(reply, state)):
+            return "works on a different problem"
+        return None
+
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         questions = state.questions
         if not questions:
@@ -815,10 +873,26 @@ class UnansweredQuestion(Check):
         lemmas = reply.parsed.lemmas | reply.parsed.words
         if _DEFER_RE.search(reply.text):
             return
-        if not _substance(reply) and len(reply.text) < 80:
+        if not _substance(reply) and len(reply.text) < 80 and _OPENER_RE.search(reply.text):
             return  # a bare greeting opens the chat; the answer comes in the next message
-        if _CLARIFY_RE.search(reply.text) and not _GENERIC_ASK_RE.search(reply.text) and not _asks_known(reply, state):
-            return  # a clarifying question back engages with the question
+        aside = self._aside(reply, state)
+        if aside is not None:
+            first = questions[0]
+            yield self.finding(
+                0,
+                len(reply.text.rstrip()),
+                f"The reply {aside}, so the customer's question in turn {first.turn} "
+                f"(\u201c{_short(first.text)}\u201d) is not addressed.",
+                "Answer the question the customer asked, in a message written to them.",
+                evidence=first.evidence(),
+            )
+            return
+        if (
+            _CLARIFY_RE.search(reply.text)
+            and not _GENERIC_ASK_RE.search(reply.text)
+            and (all(_REQUEST_Q_RE.match(q.text) for q in questions) or not _asks_known(reply, state))
+        ):
+            return  # a clarifying question back (or the details needed to act) engages with it
         missed = [q for q in questions if not _addressed(q, reply, lemmas)]
         if not missed:
             return
