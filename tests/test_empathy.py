@@ -33,6 +33,41 @@ def test_bare_as_i_said_is_not_distress(analyzer):
     assert "unacknowledged-distress" not in _names(analyzer, "Thanks, found it.", "As I said, the order is 5531.")
 
 
+def test_a_double_charge_is_not_a_repeated_attempt(analyzer):
+    names = _names(analyzer, "I've refunded the duplicate charge of 19.99.", "Hi, I was charged twice for order 51120.")
+    assert "unacknowledged-distress" not in names
+
+
+def test_asking_twice_is_a_repeated_attempt(analyzer):
+    names = _names(analyzer, "Please send the order number.", "I've asked twice now. Where is my refund?")
+    assert "unacknowledged-distress" in names
+
+
+def test_still_with_a_failure_is_distress_but_a_bare_still_havent_is_not(analyzer):
+    assert "unacknowledged-distress" in _names(analyzer, "Please restart the router.", "The internet is still not working.")
+    assert "unacknowledged-distress" not in _names(analyzer, "Cards arrive in 5 working days.", "I still haven't received my new card.")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're right, and I'm sorry. I've cancelled it now.",
+        "Four restarts and still nothing is really draining. I've booked an engineer.",
+        "Your frustration is completely fair. I've refunded the order.",
+        "You've asked three times and I should have done it the first time. It's cancelled.",
+    ],
+)
+def test_acknowledgement_in_other_words_answers_frustration(analyzer, reply):
+    names = _names(analyzer, reply, "This is ridiculous, I've asked three times and restarted it four times.")
+    assert "unacknowledged-distress" not in names
+    assert "acknowledges-feelings" in names
+
+
+def test_you_are_right_about_a_fact_without_an_apology_is_not_acknowledgement(analyzer):
+    names = _names(analyzer, "You're right that the plan renews in May.", "This is ridiculous, the price went up again.")
+    assert "acknowledges-feelings" not in names
+
+
 def test_anonymised_placeholders_are_not_shouting_distress(analyzer):
     assert "unacknowledged-distress" not in _names(analyzer, "Done, it's updated.", "Hello, this is #NAME#. Please update [ADDRESS] on account [ACCOUNT].")
 
