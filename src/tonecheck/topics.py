@@ -108,8 +108,14 @@ class TopicLexicon:
         return hits
 
     def solution_hits(self, parsed: Parsed) -> list[TopicHit]:
-        """Where a reply works on each intent (solution phrases only)."""
-        return self._scan(self.solution_re, parsed.text)
+        """Where a reply works on each intent (solution phrases only). Memoised on the
+        parsed reply: off-topic-reply and unanswered-question both ask."""
+        memo = parsed.__dict__
+        key = ("solution_hits", id(self))
+        hits = memo.get(key)
+        if hits is None:
+            hits = memo[key] = self._scan(self.solution_re, parsed.text)
+        return hits
 
     def allowed(self, raised: set[str] | frozenset[str]) -> set[str]:
         """The intents a reply may work on when the customer raised ``raised``."""

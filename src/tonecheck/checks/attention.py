@@ -527,7 +527,7 @@ class OffTopicReply(Check):
     }
 
     def setup(self) -> None:
-        self.lexicon = TopicLexicon()
+        self.lexicon = TOPICS.get()
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         if not state.pending_customer:
@@ -574,6 +574,20 @@ class OffTopicReply(Check):
             evidence = {"turn": turn, "start": 0, "end": len(cust.text)}
         yield self.finding(first.start, first.end, message, suggestion, evidence=evidence)
 
+
+class _Shared:
+    """One compiled topic lexicon per process, shared by the checks that read it."""
+
+    def __init__(self) -> None:
+        self._lexicon: TopicLexicon | None = None
+
+    def get(self) -> TopicLexicon:
+        if self._lexicon is None:
+            self._lexicon = TopicLexicon()
+        return self._lexicon
+
+
+TOPICS = _Shared()
 
 #: The topics.yml intent of a sales pitch ("Did you know you can earn double points?").
 PITCH_INTENT = "promotion"
@@ -856,6 +870,7 @@ class UnansweredQuestion(Check):
         from tonecheck.checks.professionalism import MisdirectedMessage
 
         self._off_topic = OffTopicReply(self.settings)
+        self._off_topic.lexicon = TOPICS.get()
         self._misdirected = MisdirectedMessage(self.settings)
 
     def _aside(self, reply: Reply, state: ConversationState) -> str | None:

@@ -330,7 +330,7 @@ class Spelling(Check):
         self.min_length = int(self.opts["min_length"])
         self.shorthand_keys = frozenset(self.shorthand)
         self._slips: dict[str, str | None] = {}  # classic_slip of capitalised unknown words
-        self._suggested: dict[str, str | None] = {}  # suggestions without conversation words
+        self._suggested: dict[str | tuple[str, frozenset[str]], str | None] = {}  # word (and near customer words) -> fix
         # Support vocabulary ranks first among suggestions ("bok" -> "book", not "boy").
         self.boost = frozenset(str(w).lower() for w in lex.get("extra_words", [])) | frozenset(
             str(w).lower() for w in lex.get("suggest_first", [])
@@ -429,14 +429,17 @@ class Spelling(Check):
                 continue
             if self.dictionary.known(low):
                 continue
-            if customer:
-                fix = self.dictionary.suggest(low, self.boost | customer)
-            else:  # the same typo again: the same suggestion
-                fix = self._suggested.get(low, "")
-                if fix == "":
-                    if len(self._suggested) > 10000:
-                        self._suggested.clear()
-                    fix = self._suggested[low] = self.dictionary.suggest(low, self.boost)
+            # Only the customer's words within two letters of this word's length can be a
+            # suggestion (one edit, or two for long words): with none, the same typo gets the
+            # same suggestion as before, from the cache.
+            n = len(low)
+            near = frozenset(c for c in customer if abs(len(c) - n) <= 2) if customer else frozenset()
+            key = (low, near) if near else low
+            fix = self._suggested.get(key, "")
+            if fix == "":
+                if len(self._suggested) > 10000:
+                    self._suggested.clear()
+                fix = self._suggested[key] = self.dictionary.suggest(low, self.boost | near if near else self.boost)
             suggestion = f"Did you mean \u201c{fix}\u201d?" if fix else "Check the spelling, or add the word to the glossary."
             yield self.finding(start, end, f"\u201c{word}\u201d is not a known word.", suggestion)
 
