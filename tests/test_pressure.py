@@ -39,3 +39,63 @@ def test_stalling_with_are_you_sure_is_pressure(analyzer):
 
 def test_without_a_cancel_request_nothing_is_pressure(analyzer):
     assert "retention-pressure" not in _names(analyzer, "How about our premium plan?", [("customer", "What plans do you have?")])
+
+
+def _scored(analyzer, turns):
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {"conversation_id": "c1", "turn": range(1, len(turns) + 1), "role": [r for r, _ in turns], "text": [t for _, t in turns]}
+    )
+    out = analyzer.score_transcripts(df)
+    return [{f["name"] for f in fs} for fs in out["findings"]]
+
+
+def test_an_offer_after_a_reason_was_demanded_is_the_second_push(analyzer):
+    names = _scored(
+        analyzer,
+        [
+            ("customer", "I'd like to cancel my streaming subscription, I don't watch it."),
+            ("agent", "Sorry to hear that. May I ask what made you decide to leave us?"),
+            ("customer", "I said, I don't watch it. Please cancel."),
+            ("agent", "How about three months at half price instead? Lots of new shows are coming."),
+        ],
+    )
+    assert names == [{"retention-pressure"}, {"retention-pressure"}]
+
+
+def test_one_clearly_optional_offer_after_a_restated_request_is_not_pressure(analyzer):
+    names = _scored(
+        analyzer,
+        [
+            ("customer", "Please close my savings account."),
+            ("agent", "I can only close it once you tell me why you're leaving."),
+            ("customer", "I found a better rate elsewhere. Please close it."),
+            ("agent", "Thanks for telling me. We could match that rate for three months. Would you like that, or shall I go ahead and close it?"),
+        ],
+    )
+    assert "retention-pressure" in names[0] and "retention-pressure" not in names[1]
+
+
+def test_an_optional_offer_after_no_offers_please_is_still_pressure(analyzer):
+    names = _scored(
+        analyzer,
+        [
+            ("customer", "Cancel my membership please, and I don't want any offers."),
+            ("agent", "Can I ask why you're leaving?"),
+            ("customer", "Just cancel it."),
+            ("agent", "I can offer two months free if you stay, or shall I cancel?"),
+        ],
+    )
+    assert "retention-pressure" in names[1]
+
+
+def test_leaving_in_other_words_counts_as_a_cancel_request(analyzer):
+    for request in ("I'd like my PAC code please, I'm moving networks.", "Please don't auto-renew my car insurance.",
+                    "Please delete all my personal data."):
+        assert "retention-pressure" in _names(analyzer, "Before I do, what's tempting you to leave?", [("customer", request)])
+
+
+def test_a_specialist_review_before_closing_is_a_stall(analyzer):
+    reply = "In that case I need to refer it for a specialist review first; someone will call you in 7 days to discuss closing it."
+    assert "retention-pressure" in _names(analyzer, reply, [("customer", "Please close my credit card, it's paid off.")])

@@ -687,6 +687,8 @@ class StateExtractor:
                 state.cancel_reason = Signal("reason", turn, r.start(), r.end(), r.group())
             if state.agent_replies:
                 f = self.refusal_re.search(text)
+                if f is None and m is not None and state.cancel_request is not None and state.cancel_request.turn < turn:
+                    f = m  # asking again to cancel after a reply turns down whatever it said
                 if f:
                     state.refusals.append(Signal("refusal", turn, f.start(), f.end(), f.group()))
 

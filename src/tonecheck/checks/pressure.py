@@ -25,7 +25,9 @@ _REASON_DEMAND_RE = re.compile(
     r"|\bwhat\s+(?:made|makes|is\s+making|has\s+made)\s+you\s+(?:want\s+to\s+)?(?:cancel|leave|decide|consider|switch|go)"
     r"|\b(?:tell|give)\s+me\s+(?:what\s+)?(?:the|your|a)\s+reason"
     r"|\bwhy\s+(?:cancel|leave)\b"
-    r"|\b(?:tell|told|telling)\s+me\s+why\b|\b(?:without|need|require)\s+a\s+reason\b",
+    r"|\b(?:tell|told|telling)\s+me\s+why\b|\b(?:without|need|require)\s+a\s+reason\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:tempting|making|prompting|driving)\s+you\s+to\s+(?:leave|go|cancel|switch|move)"
+    r"|\bwhat\s+could\s+(?:we|i)\s+have\s+done\s+better\b|\breason\s+field\b|\bwhat\s+are\s+they\s+offering\b",
     re.IGNORECASE,
 )
 _CONDITION_RE = re.compile(
@@ -41,11 +43,24 @@ _STALL_RE = re.compile(
     r"\bare\s+you\s+(?:sure|certain|really\s+sure)\b|\b(?:think|sleep)\s+(?:about\s+it|on\s+it|it\s+over)\b"
     r"|\bgive\s+(?:it|us)\s+(?:another|one\s+more)\s+(?:chance|try|month|go)\b|\breconsider\b"
     r"|\b(?:transfer|put)\s+you\s+(?:through\s+)?to\s+(?:our\s+|the\s+)?(?:retention|loyalty|customer\s+loyalty|save)\b"
-    r"|\b(?:retention|loyalty)\s+(?:team|department|specialist)\b"
+    r"|\b(?:retention|loyalty)\s+(?:team|department|specialists?)\b|\bspecialist\s+review\b"
+    r"|\b(?:call|contact|ring)\s+you\s+(?:\w+\s+){0,5}?to\s+discuss\s+(?:closing|cancell?ing|your\s+cancell?ation|leaving|it)\b"
     r"|\bplease\s+hold\b|\bbear\s+with\s+me\s+while\s+i\s+(?:look|see|check)\s+(?:for|at|what)\s+(?:offers|deals|options)"
     r"|\blet\s+me\s+(?:see|check)\s+(?:what|if)\s+(?:offers|deals|i\s+can\s+do|we\s+can\s+do|there\s+are)"
     r"|\bbefore\s+(?:we|i)\s+(?:do\s+that|go\s+(?:any\s+)?further|process\s+that|proceed)\b"
     r"|\bhave\s+you\s+considered\b|\bit\s+would\s+be\s+a\s+shame\b|\byou'?ll\s+lose\s+(?:all\s+)?(?:your|the)\b",
+    re.IGNORECASE,
+)
+#: An offer made clearly optional, with cancelling as the plain alternative.
+_OPTIONAL_RE = re.compile(
+    r"\bor\s+(?:shall|should|would\s+you\s+like\s+me\s+to)\s+i\s+(?:just\s+)?(?:go\s+ahead\s+(?:and\s+)?)?(?:close|cancel|end|process)"
+    r"|\bor\s+shall\s+i\s+(?:just\s+)?(?:go\s+ahead|close|cancel)|\b(?:if\s+not|otherwise),?\s+(?:no\s+problem|i(?:'ll|\s+will)\s+(?:close|cancel|go\s+ahead|switch|process))"
+    r"|\bno\s+problem\s+(?:at\s+all\s+)?if\s+not\b|\b(?:entirely|completely|totally)\s+up\s+to\s+you\b",
+    re.IGNORECASE,
+)
+#: A customer who turned down offers before any was made ("I don't want any offers").
+_NO_OFFERS_RE = re.compile(
+    r"\b(?:no|don't\s+want|do\s+not\s+want|not\s+interested\s+in|without)\s+(?:any\s+)?(?:more\s+)?(?:offers?|deals?|discounts?)\b",
     re.IGNORECASE,
 )
 _DONE_RE = re.compile(
@@ -132,12 +147,22 @@ class RetentionPressure(Check):
         if offer is not None and not parsed.in_quotes(offer.start(), offer.end()) and not done:
             refused = state.refusals[-1] if state.refusals else None
             earlier = state.offers[0] if state.offers else None
-            if refused is not None or earlier is not None:
+            # An offer after an earlier pressure move (a reason demanded, a stall) is the
+            # second push, not the one polite offer.
+            pushed = next((r for r in state.agent_replies if r.turn > req.turn and self.code in r.codes), None)
+            optional = (
+                earlier is None
+                and _OPTIONAL_RE.search(text) is not None
+                and not any(_NO_OFFERS_RE.search(p.text) for t, p in state.customer_turns if t >= req.turn)
+            )
+            if (refused is not None or earlier is not None or pushed is not None) and not optional:
                 start, end = parsed.sentence_at(offer.start())
                 why = (
                     f"after the customer said \u201c{refused.text}\u201d in turn {refused.turn}"
                     if refused is not None
                     else f"after an offer in turn {earlier.turn}"
+                    if earlier is not None
+                    else f"after pressing the customer in turn {pushed.turn if pushed else req.turn}"
                 )
                 yield self.finding(
                     start, end,
