@@ -97,3 +97,30 @@ def test_blame_is_flagged(analyzer, reply):
 @pytest.mark.parametrize("reply", ["I'm not blaming you; the form is confusing.", "This isn't your fault.", "You should have received an email.", "Because you've been patient, here's a voucher."])
 def test_negated_or_innocent_you_should_is_not_blame(analyzer, reply):
     assert "blaming-language" not in _names(analyzer, reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Did you descale it like the manual says? If not, that's on you, not us.",
+        "You were sent a reminder, so missing it is on you.",
+        "If you'd sent your readings when we asked, you wouldn't have an estimated bill.",
+        "You'd have seen it if you had checked before travelling.",
+        "Please take more care with your address in future.",
+    ],
+)
+def test_blame_in_other_words_is_flagged(analyzer, reply):
+    assert "blaming-language" in _names(analyzer, reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Because you travel within 2 weeks, you qualify for an urgent upgrade.",
+        "Looking again, I was wrong to call it your mistake: the bank returned it.",
+        "If you'd like, I can move the booking to the 14th.",
+        "The decision is on your desk by Friday.",
+    ],
+)
+def test_innocent_because_you_and_retracted_blame_are_not_flagged(analyzer, reply):
+    assert "blaming-language" not in _names(analyzer, reply)

@@ -59,3 +59,10 @@ def test_sentences_and_tokens_stay_inside_the_text(text):
 
 
 _SHARED = NlpEngine()
+
+
+def test_negation_does_not_reach_across_a_clause_break(nlp):
+    p = nlp.parse("If not, that's on you.")
+    assert not p.negated(p.text.index("that's"))
+    q = nlp.parse("That's not on you.")
+    assert q.negated(q.text.index("on you"))

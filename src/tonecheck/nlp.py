@@ -258,6 +258,10 @@ class Parsed:
         """True when a negation word precedes ``start`` in the same sentence, close by."""
         s_start, _ = self.sentence_at(start)
         lo = max(s_start, start - window)
+        # A negation does not reach across a clause break: "If not, that's on you".
+        cut = max(self.text.rfind(ch, lo, start) for ch in ",;:")
+        if cut >= lo:
+            lo = cut + 1
         return _NEGATION_RE.search(self.text, lo, start) is not None
 
 
