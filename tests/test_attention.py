@@ -81,6 +81,26 @@ def test_how_can_i_help_after_a_bare_hello_is_fine(analyzer):
     assert not hits
 
 
+@pytest.mark.parametrize(
+    ("customer", "reply", "label"),
+    [
+        ("I'd like a quote for 22 Fern Avenue, Bristol BS6 5TY.", "What's the postcode of the property?", "postcode"),
+        ("I was born 3 March 1988 and want a quote.", "Could you confirm your date of birth?", "date of birth"),
+        ("Following up on ticket #48810, the import still fails.", "Can you send me your ticket reference?", "reference"),
+        ("My email is paul.k@example.net and I never got the receipt.", "What email address should we send it to?", "email"),
+        ("I want to close my account. Moving abroad.", "Sure. Could you tell me why you're closing it?", "reason"),
+    ],
+)
+def test_values_given_in_other_forms_are_not_asked_again(analyzer, customer, reply, label):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "reasked-information")
+    assert hits and hits[0].evidence["turn"] == 1
+
+
+def test_a_postcode_shape_in_lower_case_or_a_different_value_is_not_a_reask(analyzer):
+    hits, _ = _hits(analyzer, "What's the postcode of the property?", [("customer", "I live in a bs6 area flat.")], "reasked-information")
+    assert not hits
+
+
 # -- wrong-form-of-address ---------------------------------------------------------------
 def test_maam_before_anything_was_said_about_the_customer_is_fine(analyzer):
     hits, _ = _hits(

@@ -89,6 +89,14 @@ _FACT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "postcode": ("post", "zip"),
     "card digits": ("card", "visa", "mastercard", "amex"),
 }
+#: A UK postcode in its written form (outward code, space, inward code), upper case.
+_UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+#: A date of birth the customer gave: "I was born 3 March 1988", "DOB 03/03/1988".
+_DOB_RE = re.compile(
+    r"\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+is)?|dob)\s*:?\s*"
+    r"(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
+    re.IGNORECASE,
+)
 # "account 40-11-22 31927745" names an account number without the word "number".
 _BARE_ACCOUNT_RE = re.compile(r"\baccount\s+(?:#\s?)?(\d[\d -]{4,30}\d)\b", re.IGNORECASE)
 #: Placeholders of anonymised exports stand for a value the customer gave.
@@ -461,6 +469,13 @@ class StateExtractor:
                 start = m.start(1)
                 self._add_fact(state, Fact(kind_, value, turn, start, start + len(value)))
         has_digit = any(c.isdigit() for c in text)
+        if has_digit:
+            # A UK postcode is recognisable without the word "postcode" ("Bristol BS6 5TY").
+            for m in _UK_POSTCODE_RE.finditer(text):
+                self._add_fact(state, Fact("postcode", m.group(), turn, m.start(), m.end()))
+            if "born" in low or "birth" in low or "dob" in low:
+                for m in _DOB_RE.finditer(text):
+                    self._add_fact(state, Fact("date of birth", m.group(1), turn, m.start(1), m.end(1)))
         for m in _BARE_ACCOUNT_RE.finditer(text) if has_digit and "account" in low else ():
             if sum(c.isdigit() for c in m.group(1)) >= 6:
                 self._add_fact(state, Fact("account number", m.group(1), turn, m.start(1), m.end(1)))

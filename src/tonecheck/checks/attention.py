@@ -44,18 +44,20 @@ _KIND_WORDS: dict[str, str] = {
     "phone": r"(?:(?:phone|mobile|cell|telephone|contact)\s+(?:number|no\.?|#)|phone|mobile)",
     "order number": r"(?:order\s+(?:number|no\.?|#|id|reference|ref))",
     "account number": r"(?:account\s+(?:number|no\.?|#|id))",
-    "ticket number": r"(?:(?:ticket|case|reference|ref|booking|confirmation|tracking|claim)\s+(?:number|no\.?|#|id))",
+    "ticket number": r"(?:(?:ticket|case|reference|ref|booking|confirmation|tracking|claim)\s+(?:number|no\.?|#|id)|(?:ticket|case|claim|booking)\s+(?:reference|ref))",
     "serial number": r"(?:serial(?:\s+(?:number|no\.?|#))?)",
     "postcode": r"(?:post\s?code|zip(?:\s?code)?)",
     "card digits": r"(?:last\s+(?:four|4)\s+(?:digits|numbers)|card\s+(?:number|ending))",
     "name": r"(?:(?:full|first|last)\s+name|name(?=\s+(?:on|for)\s+the\s+account)|name)",
+    "date of birth": r"(?:date\s+of\s+birth|dob|birth\s?date|birthday)",
 }
 _KIND_RES = {kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 # "the email" is often the message, not the address: ask for an address explicitly.
 _KIND_RES["email"] = re.compile(
     r"\b(?:(?:your|the|an?|ur)\s+(?:[\w-]+\s+){0,2}?(e-?mail\s+address|email\s+id)"
     r"|(?:your|ur)\s+(?:registered\s+|account\s+|contact\s+)?(e-?mail)(?!\s+(?:from|about|to|with|that|which|we|I))"
-    r"|the\s+(e-?mail)\s+(?:on|for|associated|linked|registered|tied|attached|connected)\b)",
+    r"|the\s+(e-?mail)\s+(?:on|for|associated|linked|registered|tied|attached|connected)\b"
+    r"|\b(?:what|which)\s+(e-?mail(?:\s+address)?)\b)",
     re.IGNORECASE,
 )
 _REQUEST_RE = re.compile(
@@ -109,6 +111,7 @@ _KIND_LABEL = {
     "postcode": "postcode",
     "name": "name",
     "card digits": "card's last four digits",
+    "date of birth": "date of birth",
 }
 
 
@@ -118,7 +121,9 @@ _REASON_ASK_RE = re.compile(
     r"(?:cancel|leave|close|end|terminate|switch|go)\w{0,4}\b"
     r"|\b(?:what|tell me|share|give me|confirm|know|provide)\s+(?:\w+\s+){0,3}?(?:the|your|a)\s+(?:main\s+|primary\s+)?reason\b"
     r"|\breason (?:for|behind|why) (?:the |your |you(?:'re| are) )?(?:cancel|leav|clos|end|terminat|switch)\w{0,6}\b"
-    r"|\bmay i ask why\b|\bcan i ask why\b|\bwhat(?:'s| is) (?:made|making) you (?:want to )?(?:cancel|leave)\b",
+    r"|\bmay i ask why\b|\bcan i ask why\b|\bwhat(?:'s| is) (?:made|making) you (?:want to )?(?:cancel|leave)\b"
+    r"|\bwhat (?:made|makes|has made|is making|prompted) you (?:\w+ )?(?:decide |want |choose )?(?:to )?(?:cancel|leave|close|go|switch)\w{0,3}\b"
+    r"|\b(?:tell|let) me (?:know )?why you(?:'re| are)? (?:\w+ )?(?:cancel|leav|clos|switch|go)\w{0,4}\b",
     re.IGNORECASE,
 )
 
