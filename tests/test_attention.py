@@ -142,6 +142,33 @@ def test_thanking_the_agent_by_name_does_not_make_it_the_customers_name(analyzer
     assert not hits
 
 
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Hi, I'm Siobhan. My order arrived with a cracked screen protector.", "Sorry to hear that, Sinead. I've sent a new one."),
+        ("Could I have copies of my payslips? Thanks, Jon Whitaker (employee no. 40177)", "Hi John, I've emailed them to you."),
+        ("Good morning, Mrs. Halloran here. I'd like to add a second line.", "Good morning, sir! I can add that today."),
+        ("Waiting 11 weeks for results. Please help.\n\nSarah Lindgren, hospital no. H-2290417", "Hi Emma, results take 12 weeks."),
+        ("Please waive the missed-appointment fee.\n\nDr. Amara Okafor", "Dear Mrs. Okafor, the fee stands."),
+    ],
+)
+def test_names_and_titles_given_in_other_forms_are_respected(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "wrong-form-of-address")
+    assert hits and hits[0].evidence["turn"] == 1
+
+
+def test_a_third_person_the_customer_named_with_a_title_is_not_the_customer(analyzer):
+    ctx = [("customer", "My consultant is Dr. Farouk and I'm still waiting.\n\nSarah Lindgren")]
+    hits, _ = _hits(analyzer, "I'm sorry, Sarah. Dr. Farouk has your results and will call you.", ctx, "wrong-form-of-address")
+    assert not hits
+
+
+def test_the_right_name_at_the_end_of_a_clause_is_not_flagged(analyzer):
+    ctx = [("customer", "Hi, I'm Siobhan. My order arrived damaged.")]
+    hits, _ = _hits(analyzer, "Sorry to hear that, Siobhan. I've sent a new one.", ctx, "wrong-form-of-address")
+    assert not hits
+
+
 # -- off-topic-reply ---------------------------------------------------------------------
 def test_password_reset_for_an_unknown_email_names_both_intents(analyzer):
     ctx = [("customer", "Someone added an email address I don't recognise to my account. Please take it off.")]

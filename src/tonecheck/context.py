@@ -145,6 +145,7 @@ _SELF_NAME_RES = [
     re.compile(rf"\bmy name(?:'s| is)\s+(?:{_HON}\s+)?{_NAME}"),
     re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
     re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
+    re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z'’-]{{1,30}})\s+(?:here|speaking)\b"),
     re.compile(
         rf"\b(?:[Ii]'m|[Ii] am)\s+(?:her|his|their|the)\s+(?:daughter|son|wife|husband|partner|mother|father"
         rf"|mum|mom|dad|sister|brother|carer|caregiver|niece|nephew|grandson|granddaughter),?\s+{_NAME}\b"
@@ -159,6 +160,8 @@ _BARE_SIGNOFF_RE = re.compile(
     rf"|[.!?)]\s+(?:{_HON}\s+)?([A-Z][a-z'’-]{{1,30}}\s+[A-Z][a-z'’-]{{1,30}})"
     rf"|[.!?)]\s+{_HON}\s+([A-Z][a-z'’-]{{1,30}}))\.?\s*$"
 )
+#: A reference number after a signature: "(employee no. 40177)", ", account 55-120".
+_SIGNATURE_REF_RE = re.compile(r"(?<=[a-z'’])\s*(?:\([^()\n]{0,60}\d[^()\n]{0,30}\)|,\s*[a-z#][^,\n]{0,40}\d[^,\n]{0,20})\s*$")
 #: "(not Mrs., please)", "don't call me Miss": honorifics the customer refused.
 _REFUSED_TITLE_RE = re.compile(r"\b(?:not|don'?t\s+call\s+me|stop\s+calling\s+me|never)\s+(Mrs|Ms|Miss|Mr|Mister)\b\.?", re.IGNORECASE)
 _GENDER_STATEMENTS = [
@@ -512,6 +515,9 @@ class StateExtractor:
                 name = groups[-1]
                 found.append((hon, name, m.start(len(groups))))
         tail = text.rstrip()
+        # "Jon Whitaker (employee no. 40177)", "Sarah Lindgren, hospital no. H-2290417": the
+        # reference after a signature is not part of it.
+        tail = _SIGNATURE_REF_RE.sub("", tail)
         for pattern in (_SIGNOFF_RE, _BARE_SIGNOFF_RE):
             m = pattern.search(tail[-120:])
             if m:

@@ -292,6 +292,11 @@ _GREETING_NAME_RE = re.compile(
     r"(?:^|[.!?\n]\s*)(?:Hi|Hello|Hey|Dear|Good\s+(?:morning|afternoon|evening)|Thanks|Thank\s+you|"
     r"Sorry)\s*,?\s+([A-Z][a-z'’-]{1,30})\b(?!\s+(?:team|for|to|so|again))"
 )
+#: The customer's name said at the end of a clause: "Sorry to hear that, Sinead."
+_VOCATIVE_RE = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:Sorry|Thanks|Thank\s+you|Sure|Of\s+course|No\s+problem|Okay|OK|Great|Certainly|Absolutely"
+    r"|Understood|Welcome|Good\s+news|You're\s+welcome)\b[^.!?\n,]{0,30},\s+([A-Z][a-z'’-]{2,30})\s*[.!?,]"
+)
 _SELF_INTRO_RE = re.compile(r"\b(?:I'm|I\s+am|this\s+is|my\s+name\s+is|name's)\s+$", re.IGNORECASE)
 _NOT_A_NAME = {
     "There",
@@ -435,7 +440,7 @@ class WrongFormOfAddress(Check):
             if surname.lower() in names:
                 refused = state.refused_titles.get(title)
                 gender_ok = gender is None or _HONORIFIC_GENDER_OF.get(title) in (None, gender)
-                if (refused or (given and title != given and title != "dr" and given != "dr")) and gender_ok:
+                if (refused or (given and title != given and title != "dr")) and gender_ok:
                     ev_fact = refused or state.honorific
                     assert ev_fact is not None
                     yield self.finding(
@@ -447,8 +452,8 @@ class WrongFormOfAddress(Check):
                         evidence=ev_fact.evidence(),
                     )
                 continue
-            if state.last_name is None:
-                continue
+            if state.last_name is None or surname.lower() in state.customer_words:
+                continue  # "Dr. Farouk": someone the customer named themselves
             yield self.finding(
                 m.start(),
                 m.end(),
@@ -457,7 +462,12 @@ class WrongFormOfAddress(Check):
                 f"Use the customer's name: \u201c{_display_name(state)}\u201d.",
                 evidence={"turn": state.last_name.turn, "start": state.last_name.start, "end": state.last_name.end},
             )
-        for m in _GREETING_NAME_RE.finditer(text):
+        addressed = [*_GREETING_NAME_RE.finditer(text), *_VOCATIVE_RE.finditer(text)]
+        seen: set[int] = set()
+        for m in addressed:
+            if m.start(1) in seen:
+                continue
+            seen.add(m.start(1))
             name = m.group(1)
             if name in _NOT_A_NAME or name.lower() in names or name.lower() in own:
                 continue
