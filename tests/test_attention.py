@@ -335,6 +335,24 @@ def test_instructions_answer_what_to_do(analyzer):
     assert not hits
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("What should I check?", "1) Go to your Home screen. 2) Tap Settings. 3) Tap Device information."),
+        ("Can I still get the price for the workshop?", "I'm afraid you need to call the studio directly, they set the prices."),
+        ("Why does the reader say my books are locked?", "Thank you. I will place you on hold to check your account, it takes 2 minutes."),
+    ],
+)
+def test_steps_redirects_and_holds_address_the_question(analyzer, question, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert not hits
+
+
+def test_a_pleasantry_alone_is_only_an_opener(analyzer):
+    hits, _ = _hits(analyzer, "Hi Ana! I hope you're having a good day.", [("customer", "Is my plan monthly?")], "unanswered-question")
+    assert not hits
+
+
 # -- repeated-reply ----------------------------------------------------------------------
 def test_pasting_the_same_reply_again_is_flagged_with_the_earlier_turn(analyzer):
     canned = "Orders can't be changed once they have been placed. You can cancel the order and place a new one."

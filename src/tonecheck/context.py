@@ -216,7 +216,8 @@ PLEASANTRY_RE = re.compile(
     r"|have a (?:great|good|nice|lovely|wonderful)\b|my name is\b|(?:how|what) (?:can|may) i (?:help|assist|do)\b"
     r"|(?:i'm |i am )?(?:sorry|apologi[sz]e) for the (?:wait|delay|inconvenience)\b|one moment\b|please hold\b"
     r"|(?:please )?bear with me\b|take care\b|kind regards\b|best regards\b|regards\b|cheers\b"
-    r"|(?:i )?hope (?:this|that) helps\b|glad (?:i could|to) help\b|(?:it was )?my pleasure\b)",
+    r"|(?:i )?hope (?:this|that) helps\b|glad (?:i could|to) help\b|(?:it was )?my pleasure\b"
+    r"|(?:i )?hope you(?:'re| are) (?:having|doing|keeping|well)\b)",
     re.IGNORECASE,
 )
 

@@ -628,7 +628,8 @@ _DEFER_RE = re.compile(
     r"|get back|look into|looking into|escalate|raise)\b"
     r"|\b(?:one|a) (?:moment|minute|second)\b|\bbear with me\b|\bcheck(?:ing)? (?:that|this|now|on|it)\b"
     r"|\ballow me (?:a |some |few |\w+ )?(?:moment|minute|minutes|time|to)\b|\bplease hold\b|\bpull(?:ing)? up your\b"
-    r"|\b(?:upon|after) checking\b",
+    r"|\b(?:upon|after) checking\b|\b(?:place|put) you on (?:a (?:brief |short )?)?hold\b"
+    r"|\b(?:more than |very )?(?:happy|glad) to (?:help|assist)(?: you)?(?: with (?:that|this|it))?\s*[.!]\s*$",
     re.IGNORECASE,
 )
 #: A yes/no answer, at the start of a sentence.
@@ -720,6 +721,13 @@ _IMPERATIVE_RE = re.compile(
     r"|update|reset|check|try|go|click|tap|select|open|follow|use|dial|make|pop|head|submit|upload|book|ask|switch|change)\b",
     re.IGNORECASE,
 )
+#: Sending the customer to whoever can answer: "you need to call the studio directly".
+_REDIRECT_RE = re.compile(
+    r"\byou(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:call|contact|ask|speak\s+to|talk\s+to|reach|email|phone|visit)\s+(?:the|your|our|them|him|her)\b",
+    re.IGNORECASE,
+)
+#: Numbered steps: "1) Go to ...", "Step 1:", "1. Open ...".
+_STEPS_RE = re.compile(r"(?:^|\s)(?:1[.)]|step\s+1\b|first,)\s*\S", re.IGNORECASE)
 #: A greeting or introduction that opens a chat (the answer comes in the next message).
 _OPENER_RE = re.compile(
     r"\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|my name is|i'm \w+ (?:from|and)|you're (?:through|speaking) to)\b",
@@ -804,6 +812,12 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
     substance = _substance(reply)
     if (q.kind in ("what", "why", "how") or _OPEN_Q_RE.search(q.text)) and _OPEN_Q_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
+    if q.kind in ("what", "which", "how") and (_STEPS_RE.search(text) or _IMPERATIVE_RE.search(text)):
+        return True  # "What should I check?" -> "1) Go to Settings. 2) Tap ..."
+    if q.kind == "yesno" and _STEPS_RE.search(text):
+        return True  # "Turn it off and on again?" -> "1) Go to your Home screen ..."
+    if _REDIRECT_RE.search(text):
+        return True  # "You need to call the studio directly": who can answer is an answer
     if q.kind in ("yesno", "what", "which", "how") and _REQUEST_Q_RE.match(q.text) and _ACTION_RE.search(text):
         return True  # "Can you reconsider?" -> "I've overridden the rejection"
     if q.kind in ("yesno", "what", "which", "how"):
