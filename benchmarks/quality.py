@@ -92,7 +92,7 @@ def eval_labelled(analyzer: tonecheck.Analyzer, df: pd.DataFrame) -> dict[str, A
     if len(agent) != len(scored):
         raise RuntimeError("scored rows do not line up with labelled agent turns")
     names = sorted(PROBLEMS | STRENGTHS)
-    tp, fp, fn, gold = Counter(), Counter(), Counter(), Counter()
+    tp, fp, fn, gold, on_clean = Counter(), Counter(), Counter(), Counter(), Counter()
     clean = alarms = 0
     for labels, findings in zip(agent["labels"], scored["findings"], strict=True):
         gl = set(labels or [])
@@ -104,11 +104,15 @@ def eval_labelled(analyzer: tonecheck.Analyzer, df: pd.DataFrame) -> dict[str, A
             fn[n] += n in gl and n not in pred
         if not gl & PROBLEMS:
             clean += 1
+            for n in {f["name"] for f in findings if f["category"] != "strength" and f["severity"] in ("warning", "error")}:
+                on_clean[n] += 1
             alarms += any(f["category"] != "strength" and f["severity"] in ("warning", "error") for f in findings)
     checks = {}
     for n in names:
         p, r, f = prf(tp[n], fp[n], fn[n])
         checks[n] = {"gold": gold[n], "tp": tp[n], "fp": fp[n], "fn": fn[n], "precision": p, "recall": r, "f1": f}
+        if n in PROBLEMS:
+            checks[n]["clean_fa_rate"] = on_clean[n] / clean if clean else 0.0
     micro = {}
     for label, group in (("problems", PROBLEMS), ("strengths", STRENGTHS)):
         t, f_, n_ = (sum(c[k] for k in group) for c in (tp, fp, fn))
@@ -391,18 +395,19 @@ def _f(x: float | None) -> str:
 
 def labelled_table(res: dict[str, Any], markdown: bool = False) -> str:
     lines = []
-    head = ["check", "gold", "TP", "FP", "FN", "P", "R", "F1"]
+    head = ["check", "gold", "TP", "FP", "FN", "P", "R", "F1", "FA on clean"]
     if markdown:
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     else:
-        lines.append(f"{'check':26} {'gold':>4} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>5} {'R':>5} {'F1':>5}")
+        lines.append(f"{'check':26} {'gold':>4} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>5} {'R':>5} {'F1':>5} {'FA':>6}")
     order = sorted(res["checks"], key=lambda n: (n in STRENGTHS, n))
     for n in order:
         c = res["checks"][n]
-        row = [n, str(c["gold"]), str(c["tp"]), str(c["fp"]), str(c["fn"]), _f(c["precision"]), _f(c["recall"]), _f(c["f1"])]
-        lines.append("| " + " | ".join(row) + " |" if markdown else f"{n:26} {row[1]:>4} {row[2]:>4} {row[3]:>4} {row[4]:>4} {row[5]:>5} {row[6]:>5} {row[7]:>5}")
+        fa = f"{c['clean_fa_rate']:.1%}" if "clean_fa_rate" in c else ""
+        row = [n, str(c["gold"]), str(c["tp"]), str(c["fp"]), str(c["fn"]), _f(c["precision"]), _f(c["recall"]), _f(c["f1"]), fa]
+        lines.append("| " + " | ".join(row) + " |" if markdown else f"{n:26} {row[1]:>4} {row[2]:>4} {row[3]:>4} {row[4]:>4} {row[5]:>5} {row[6]:>5} {row[7]:>5} {row[8]:>6}")
     for label, m in res["micro"].items():
-        row = [f"micro: {label}", "", str(m["tp"]), str(m["fp"]), str(m["fn"]), _f(m["precision"]), _f(m["recall"]), _f(m["f1"])]
+        row = [f"micro: {label}", "", str(m["tp"]), str(m["fp"]), str(m["fn"]), _f(m["precision"]), _f(m["recall"]), _f(m["f1"]), ""]
         lines.append("| " + " | ".join(row) + " |" if markdown else f"{row[0]:26} {'':>4} {row[2]:>4} {row[3]:>4} {row[4]:>4} {row[5]:>5} {row[6]:>5} {row[7]:>5}")
     lines.append(
         f"\nFalse alarms on clean replies (any warning/error problem finding): {res['false_alarms']}/{res['clean']} = "
