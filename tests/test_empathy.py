@@ -124,3 +124,9 @@ def test_blame_in_other_words_is_flagged(analyzer, reply):
 )
 def test_innocent_because_you_and_retracted_blame_are_not_flagged(analyzer, reply):
     assert "blaming-language" not in _names(analyzer, reply)
+
+
+def test_an_own_words_apology_answers_frustration_but_not_a_bereavement(analyzer):
+    assert "unacknowledged-distress" not in _names(analyzer, "I'm sorry, I've resent the code now.", "Third time asking for the code!")
+    assert "unacknowledged-distress" in _names(analyzer, "Sorry for the inconvenience, I've resent the code.", "Third time asking for the code!")
+    assert "unacknowledged-distress" in _names(analyzer, "I'm sorry, please use the returns form.", "My mother died; I need to return her order.")

@@ -134,6 +134,9 @@ class UnacknowledgedDistress(Check):
         else:
             if self.ack.find(reply) is not None or self.ack.find(reply, hardship=True) is not None:
                 return
+            if _APOLOGY_RE.search(reply.text) and not self.ack.stock.search(reply.text):
+                return  # frustration or a repeat answered with a real (not scripted) apology
+
             signal = signals[0]
         start, end = _first_sentence(reply)
         stock = self.ack.stock.search(reply.text)
@@ -148,6 +151,11 @@ class UnacknowledgedDistress(Check):
             else "Acknowledge it first, e.g. \u201cI understand how frustrating this is.\u201d, then solve it."
         )
         yield self.finding(start, end, message, suggestion, evidence=signal.evidence())
+
+
+#: An apology in the agent's own words. Enough for frustration, urgency or a repeat (a
+#: hardship needs words about the situation; a stock "sorry for the inconvenience" never counts).
+_APOLOGY_RE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 
 
 def _first_sentence(reply: Reply) -> tuple[int, int]:
