@@ -791,7 +791,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
         for k in keys
         if k in lemmas or (len(k) >= _STEM and k[:_STEM] in stems) or (not k.isalpha() and k in low)
     )
-    need = 1 if len(keys) <= 3 else 2
+    need = 1 if len(keys) <= 2 else 2
     if _WHAT_DO_RE.search(q.text) and not (keys and shared >= need):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
