@@ -333,3 +333,13 @@ def test_name_in_capitals_after_a_greeting_is_not_shouting(analyzer):
 )
 def test_innocent_senses_of_ambiguous_terms_are_not_profanity(analyzer, reply):
     assert found(analyzer, reply, name="profanity") == []
+
+
+@pytest.mark.parametrize("reply", ["NO, that is not possible.", "I am SO sorry about this."])
+def test_short_words_in_capitals_for_emphasis_are_shouting(analyzer, reply):
+    assert any(f.name == "shouting" for f in analyzer.analyze_reply(reply, [("customer", "Is it late?")]).findings)
+
+
+@pytest.mark.parametrize("reply", ["Reply YES or NO to confirm.", "Text STOP or HELP.", "It's OK, the ID is on the SIM."])
+def test_keywords_to_type_and_short_acronyms_are_not_shouting(analyzer, reply):
+    assert not any(f.name == "shouting" for f in analyzer.analyze_reply(reply, [("customer", "Is it late?")]).findings)

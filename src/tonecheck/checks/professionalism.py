@@ -783,14 +783,16 @@ class Shouting(Check):
             if not shouted:
                 continue
             s, e = run[0][0], run[-1][1]
-            if len(run) == 1 and (e - s < 3 or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text))):
-                continue  # "NO" alone; initials signing the reply
+            if len(run) == 1 and (
+                (e - s < 3 and text[s:e] not in _EMPHATIC_SHORT) or (e >= len(text.rstrip()) and _SIGNATURE_RE.search(text))
+            ):
+                continue  # a short capital word alone ("OK", "AM"); initials signing the reply
             if len(run) == 1 and (_GREETED_RE.search(text, max(0, s - 12), s) or _customer_wrote(state, text[s:e])):
                 continue  # "Hi JOHN", or the customer's own capitalised term ("my ECHO speaker")
             if len(run) <= 3:
                 before = text[max(0, s - 30) : s]
                 after = text[e : e + 20]
-                if _LABEL_BEFORE_RE.search(before) or _LABEL_AFTER_RE.match(after):
+                if _LABEL_BEFORE_RE.search(before) or _LABEL_AFTER_RE.match(after) or _KEYWORD_PAIR_RE.search(before):
                     continue  # "click SAVE", "click on **END CHAT**", "the PREMIUM plan"
             shown = text[s:e]
             yield self.finding(
@@ -799,6 +801,12 @@ class Shouting(Check):
                 f"'{shown}' is written in capitals, which reads as shouting.",
                 f"Write it in sentence case ('{shown.capitalize() if len(run) > 1 else shown.lower()}').",
             )
+
+
+#: The second of two keywords to type: "Reply YES or NO", "text STOP or HELP".
+_KEYWORD_PAIR_RE = re.compile(r"\b(?:reply|text|type|send|enter|say)\s+[A-Z]{2,}\s+(?:or|and)\s+$", re.IGNORECASE)
+#: Two-letter words that are only ever capitalised for emphasis ("I am SO sorry", "NO refunds").
+_EMPHATIC_SHORT = frozenset({"NO", "SO", "DO", "ME", "MY", "WE", "IS", "BE"})
 
 
 # ---------------------------------------------------------------------------------------
