@@ -330,3 +330,29 @@ def test_chat_acronyms_are_not_spelling_but_shorthand_for_a_word_is(analyzer):
 
 def test_names_written_in_lower_case_are_not_spelling_when_known_from_the_conversation(analyzer):
     assert _hits(analyzer, "spelling", "thanks siobhan, it's sorted.", "Hi, Siobhan here.") == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "fix"),
+    [
+        ("We has sent the parcel.", "have"),
+        ("He don't have the code.", "doesn't"),
+        ("We was unable to process it.", "were"),
+        ("Thanks for you patience.", "your"),
+        ("I didn't received it.", "receive"),
+        ("We will sent it tomorrow.", "send"),
+        ("This are the steps.", "is"),
+    ],
+)
+def test_agreement_and_verb_form_slips_are_grammar(analyzer, reply, fix):
+    found = [f for f in analyzer.analyze_reply(reply).findings if f.name == "grammar"]
+    assert found and fix in found[0].suggestion
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Does he have the code?", "Did she have a receipt?", "It has been sent.", "We have sent it.", "You were right.",
+     "Thank you for your patience.", "Will they have to pay?", "Move it to Sent."],
+)
+def test_correct_agreement_is_not_grammar(analyzer, reply):
+    assert not [f for f in analyzer.analyze_reply(reply).findings if f.name == "grammar"]
