@@ -353,6 +353,30 @@ def test_a_pleasantry_alone_is_only_an_opener(analyzer):
     assert not hits
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Thanks. Will the number be disconnected straight away?", "The number stays active for 30 days after we close the contract."),
+        ("Actually, can I get voicemail messages by email?", "That's available on business plans only."),
+        ("Thanks. Can I stop this happening with hotels in future?", "Most hotels place a hold; ask them to use a debit card instead."),
+    ],
+)
+def test_a_plain_statement_or_instruction_answers_a_single_yes_no_question(analyzer, question, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert not hits
+
+
+def test_a_report_opening_with_did_is_not_a_question(analyzer):
+    hits, _ = _hits(analyzer, "Thanks for trying that. I can see a fault at the exchange.", [("customer", "Did that, still red.")], "unanswered-question")
+    assert not hits
+
+
+def test_check_in_at_a_hospital_desk_is_not_a_travel_topic(analyzer):
+    ctx = [("customer", "My hospital letter says to bring a referral form."), ("agent", "Your GP can print it."), ("customer", "Do I need to arrive early?")]
+    hits, _ = _hits(analyzer, "Please arrive 15 minutes early to check in at the desk on level 2.", ctx, "off-topic-reply")
+    assert not hits
+
+
 # -- repeated-reply ----------------------------------------------------------------------
 def test_pasting_the_same_reply_again_is_flagged_with_the_earlier_turn(analyzer):
     canned = "Orders can't be changed once they have been placed. You can cancel the order and place a new one."

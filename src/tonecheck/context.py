@@ -627,6 +627,8 @@ class StateExtractor:
                 is_q = len(words) > 3 and words[1 if words[0] == first else 2] in {
                     "you", "i", "we", "it", "someone", "anyone", "there", "u", "this", "that", "my"
                 }
+                if is_q and _AUX_REPORT_RE.match(sent):
+                    is_q = False  # "Did that, still red.": a report, not a question
             indirect = _INDIRECT_Q_RE.search(sent)
             if not is_q and not indirect:
                 continue
@@ -735,6 +737,8 @@ class StateExtractor:
 
 
 _CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
+#: An auxiliary opener cut off by punctuation after a word or two ("Did that, still red.").
+_AUX_REPORT_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|well)\W+)?\w+(?:\s+\w+)?\s*[,.;:]")
 #: The first word of a sentence (after a filler like "so" or "and"), for the question pre-check.
 _HEAD_RE = re.compile(r"\W*(?:(?:and|so|also|but|then|ok|okay|well|oh|hi|hello)\W+)?([a-z']+)")
 _QUESTION_HEADS = frozenset(

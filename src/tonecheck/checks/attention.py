@@ -684,6 +684,17 @@ _DECLARATIVE_ANSWER_RE = re.compile(
     r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must)\b",
     re.IGNORECASE,
 )
+#: A statement with a noun-phrase subject ("The number stays active for 30 days", "That's
+#: available on business plans only"): answers a yes/no question when it is the only one.
+_NP_ANSWER_RE = re.compile(
+    r"\W*(?:it|that|this|there|he|she)(?:'s|’s)\s+\w"
+    r"|\W*(?:the|a|an|your|our|his|her|their|this|that|these|those|most|all|each|every|no|any)\b(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:is|are|was|were|will|would|can|could|does|do|has|have|stays|stay|remains|remain|meets|meet|comes|come|goes|go|takes|"
+    r"take|works|work|gets|get|needs|need|won't|isn't|aren't|doesn't|don't|can't|wasn't|weren't)\b",
+    re.IGNORECASE,
+)
+#: "Can I stop it happening?", "Is there a way to ...?": instructions answer these.
+_CAN_I_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|thanks|actually)\W+)*(?:can|could|how\s+can|how\s+do)\s+i\b|.*?\bis\s+there\s+a\s+way\b", re.IGNORECASE)
 #: Open questions that any explanation answers: "what happened?", "why is it ...?", "what's wrong?".
 _OPEN_Q_RE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on|wrong|the\s+(?:problem|issue|difference|best|matter|deal))\b"
@@ -780,7 +791,7 @@ def _asks_known(reply: Reply, state: ConversationState) -> bool:
     return False
 
 
-def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
+def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = False) -> bool:
     """Whether the reply addresses question ``q`` (content, answer type, or a deferral)."""
     text = reply.text
     keys = q.keywords
@@ -814,6 +825,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
         return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
     if q.kind in ("what", "which", "how") and (_STEPS_RE.search(text) or _IMPERATIVE_RE.search(text)):
         return True  # "What should I check?" -> "1) Go to Settings. 2) Tap ..."
+    if q.kind == "yesno" and _CAN_I_RE.match(q.text) and _IMPERATIVE_RE.search(text):
+        return True  # "Can I stop this with hotels?" -> "... ask them to use a debit card"
     if q.kind == "yesno" and _STEPS_RE.search(text):
         return True  # "Turn it off and on again?" -> "1) Go to your Home screen ..."
     if _REDIRECT_RE.search(text):
@@ -823,6 +836,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str]) -> bool:
     if q.kind in ("yesno", "what", "which", "how"):
         if _YESNO_RE.search(text):
             return True
+        if q.kind == "yesno" and only and _NP_ANSWER_RE.match(_substance(reply)):
+            return True  # the only question, answered by a plain statement
         if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(_substance(reply)):
             return True  # "Will the money go to my bank?" -> "It will be refunded to the card."
         m = _REFUSAL_RE.search(text)
@@ -937,7 +952,8 @@ class UnansweredQuestion(Check):
             and (all(_REQUEST_Q_RE.match(q.text) for q in questions) or not _asks_known(reply, state))
         ):
             return  # a clarifying question back (or the details needed to act) engages with it
-        missed = [q for q in questions if not _addressed(q, reply, lemmas)]
+        only = len(questions) == 1
+        missed = [q for q in questions if not _addressed(q, reply, lemmas, only)]
         if not missed:
             return
         first = missed[0]
