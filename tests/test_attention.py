@@ -169,6 +169,14 @@ def test_the_right_name_at_the_end_of_a_clause_is_not_flagged(analyzer):
     assert not hits
 
 
+def test_a_titled_colleague_in_the_middle_of_a_sentence_is_not_the_customer(analyzer):
+    ctx = [("customer", "Hi, this is Mr. Haddad. My claim is still pending.")]
+    hits, _ = _hits(analyzer, "Please leave everything as it is so Ms. Ito can photograph the damage.", ctx, "wrong-form-of-address")
+    assert not hits
+    hits, _ = _hits(analyzer, "Dear Mr. Hadley, your claim is approved.", ctx, "wrong-form-of-address")
+    assert hits
+
+
 # -- off-topic-reply ---------------------------------------------------------------------
 def test_password_reset_for_an_unknown_email_names_both_intents(analyzer):
     ctx = [("customer", "Someone added an email address I don't recognise to my account. Please take it off.")]

@@ -130,3 +130,21 @@ def test_an_own_words_apology_answers_frustration_but_not_a_bereavement(analyzer
     assert "unacknowledged-distress" not in _names(analyzer, "I'm sorry, I've resent the code now.", "Third time asking for the code!")
     assert "unacknowledged-distress" in _names(analyzer, "Sorry for the inconvenience, I've resent the code.", "Third time asking for the code!")
     assert "unacknowledged-distress" in _names(analyzer, "I'm sorry, please use the returns form.", "My mother died; I need to return her order.")
+
+
+def test_thanks_for_trying_acknowledges_a_repeat_and_a_broken_lid_is_not_being_broke(analyzer):
+    assert "unacknowledged-distress" not in _names(analyzer, "Thanks for trying that. Which phone model is it?", "Updated, still happening.")
+    assert "unacknowledged-distress" not in _names(analyzer, "Yes, it's covered; I'll send a returns code.", "My kettle lid broke off after a month.")
+    assert "unacknowledged-distress" in _names(analyzer, "Please pay the balance by Friday.", "I'm broke until payday, I can't pay this.")
+
+
+def test_a_calm_thank_you_follow_up_after_an_acknowledgement_needs_none_again(analyzer):
+    rep = analyzer.analyze_reply(
+        "Yes. I've added a credit of 120 to your account.",
+        [
+            ("customer", "No heating for four days and my baby is three months old."),
+            ("agent", "I'm really sorry, four days without heating with a baby is awful. An engineer comes today."),
+            ("customer", "Thank you. Will we get compensation for the days without heating?"),
+        ],
+    )
+    assert "unacknowledged-distress" not in [f.name for f in rep.findings]

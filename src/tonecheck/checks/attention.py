@@ -297,6 +297,11 @@ _VOCATIVE_RE = re.compile(
     r"(?:^|[.!?\n]\s*)(?:Sorry|Thanks|Thank\s+you|Sure|Of\s+course|No\s+problem|Okay|OK|Great|Certainly|Absolutely"
     r"|Understood|Welcome|Good\s+news|You're\s+welcome)\b[^.!?\n,]{0,30},\s+([A-Z][a-z'’-]{2,30})\s*[.!?,]"
 )
+#: What comes before a name the reply addresses: a greeting, an apology, or a sentence start.
+_ADDRESS_BEFORE_RE = re.compile(
+    r"(?:^|[.!?\n]\s*|\b(?:dear|hi|hello|hey|thanks|thank\s+you|sorry|apologies|morning|afternoon|evening|welcome|course|certainly)\W*)$",
+    re.IGNORECASE,
+)
 _SELF_INTRO_RE = re.compile(r"\b(?:I'm|I\s+am|this\s+is|my\s+name\s+is|name's)\s+$", re.IGNORECASE)
 _NOT_A_NAME = {
     "There",
@@ -403,8 +408,12 @@ class WrongFormOfAddress(Check):
                     continue
                 # "Ms. Jones, our manager" names a third person, not the customer.
                 after = _TITLE_NAME_RE.match(text, m.start())
-                if after and (after.group(2).lower() in own_names or reply.in_glossary(after.group(2))):
-                    continue
+                if after and (
+                    after.group(2).lower() in own_names
+                    or reply.in_glossary(after.group(2))
+                    or (state.last_name is not None and after.group(2).lower() not in state.name_parts())
+                ):
+                    continue  # "the assessor, Ms. Ito": someone else, by a name that is not the customer's
                 yield self.finding(
                     m.start(),
                     m.end(),
@@ -454,6 +463,8 @@ class WrongFormOfAddress(Check):
                 continue
             if state.last_name is None or surname.lower() in state.customer_words:
                 continue  # "Dr. Farouk": someone the customer named themselves
+            if not _ADDRESS_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
+                continue  # "so Ms. Ito can photograph it": a third person, not a greeting
             yield self.finding(
                 m.start(),
                 m.end(),

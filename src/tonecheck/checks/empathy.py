@@ -48,6 +48,10 @@ class Acknowledgement:
             compile_phrases(lex["stock"]),
         )
 
+    def find_text(self, text: str) -> re.Match[str] | None:
+        """The first specific or hardship acknowledgement in plain text (quotes not checked)."""
+        return self.specific.search(text) or self.hardship.search(text)
+
     def find(self, reply: Reply, *, hardship: bool = False) -> re.Match[str] | None:
         """The first acknowledgement in the reply (outside quotes), or None. With
         ``hardship``, only words that respond to a loss, illness or similar count."""
@@ -126,6 +130,12 @@ class UnacknowledgedDistress(Check):
         signals = state.distress
         if not signals:
             return
+        if (
+            state.agent_replies
+            and all(_THANKS_OPENER_RE.match(p.text) for _, p in state.pending_customer)
+            and self.ack.find_text(state.agent_replies[-1].text) is not None
+        ):
+            return  # a calm "Thank you. ..." follow-up to a reply that already acknowledged it
         hardship = next((s for s in signals if s.kind == "hardship"), None)
         if hardship is not None:
             if self.ack.find(reply, hardship=True) is not None:
@@ -134,6 +144,8 @@ class UnacknowledgedDistress(Check):
         else:
             if self.ack.find(reply) is not None or self.ack.find(reply, hardship=True) is not None:
                 return
+            if all(sig.kind == "repeated" for sig in signals) and _TRIED_THANKS_RE.search(reply.text):
+                return  # "Thanks for trying that": the repeated attempt is acknowledged
             if _APOLOGY_RE.search(reply.text) and not self.ack.stock.search(reply.text):
                 return  # frustration or a repeat answered with a real (not scripted) apology
 
@@ -153,6 +165,10 @@ class UnacknowledgedDistress(Check):
         yield self.finding(start, end, message, suggestion, evidence=signal.evidence())
 
 
+_TRIED_THANKS_RE = re.compile(
+    r"\b(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:trying|doing|checking)\s+(?:that|those|it|this|all\s+that)\b", re.IGNORECASE
+)
+_THANKS_OPENER_RE = re.compile(r"\W*(?:thanks|thank\s+you|cheers|brilliant|great|perfect|ok(?:ay)?\s+thanks)\b", re.IGNORECASE)
 #: An apology in the agent's own words. Enough for frustration, urgency or a repeat (a
 #: hardship needs words about the situation; a stock "sorry for the inconvenience" never counts).
 _APOLOGY_RE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
