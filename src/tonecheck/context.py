@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from tonecheck.lexicon import compile_phrases, load_lexicon
 from tonecheck.nlp import Parsed
 from tonecheck.tone import negative_word, polarity
-from tonecheck.topics import TopicLexicon
+from tonecheck.topics import shared_lexicon
 
 __all__ = [
     "EMAIL_RE",
@@ -433,7 +433,7 @@ class StateExtractor:
         self.reason_re = compile_phrases(lex["cancel_reason"])
         self.refusal_re = compile_phrases(lex["refusal"])
         self.offer_re = compile_phrases(lex.get("agent_offer", []))
-        self.topic_lexicon = TopicLexicon()
+        self.topic_lexicon = shared_lexicon()
 
     # -- customer turns ---------------------------------------------------------------
     def add_customer_turn(self, state: ConversationState, turn: int, parsed: Parsed) -> None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tonecheck.lexicon import folded, load_lexicon, lower_twin, phrase_pattern
 from tonecheck.nlp import Parsed
 
-__all__ = ["TopicHit", "TopicLexicon"]
+__all__ = ["TopicHit", "TopicLexicon", "shared_lexicon"]
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 #: Topic words that describe the customer, not an item, after "I" or "we".
@@ -123,3 +124,10 @@ class TopicLexicon:
         for k in raised:
             out |= self.related.get(k, frozenset())
         return out
+
+
+@cache
+def shared_lexicon() -> TopicLexicon:
+    """The process-wide compiled topic lexicon (read-only after creation): the conversation
+    state and the attention checks read the same one, so it is compiled once."""
+    return TopicLexicon()

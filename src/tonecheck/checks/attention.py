@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from tonecheck.checks.base import Check, Example, Reply
 from tonecheck.context import PLEASANTRY_RE, QUESTION_STOP, ConversationState, Question, reply_shingles
-from tonecheck.topics import TopicLexicon
+from tonecheck.topics import shared_lexicon
 from tonecheck.types import Finding, Severity
 
 __all__ = [
@@ -553,7 +553,7 @@ class OffTopicReply(Check):
     }
 
     def setup(self) -> None:
-        self.lexicon = TOPICS.get()
+        self.lexicon = shared_lexicon()
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         if not state.pending_customer:
@@ -601,19 +601,6 @@ class OffTopicReply(Check):
         yield self.finding(first.start, first.end, message, suggestion, evidence=evidence)
 
 
-class _Shared:
-    """One compiled topic lexicon per process, shared by the checks that read it."""
-
-    def __init__(self) -> None:
-        self._lexicon: TopicLexicon | None = None
-
-    def get(self) -> TopicLexicon:
-        if self._lexicon is None:
-            self._lexicon = TopicLexicon()
-        return self._lexicon
-
-
-TOPICS = _Shared()
 
 #: The topics.yml intent of a sales pitch ("Did you know you can earn double points?").
 PITCH_INTENT = "promotion"
@@ -925,7 +912,7 @@ class UnansweredQuestion(Check):
         from tonecheck.checks.professionalism import MisdirectedMessage
 
         self._off_topic = OffTopicReply(self.settings)
-        self._off_topic.lexicon = TOPICS.get()
+        self._off_topic.lexicon = shared_lexicon()
         self._misdirected = MisdirectedMessage(self.settings)
 
     def _aside(self, reply: Reply, state: ConversationState) -> str | None:
