@@ -148,7 +148,6 @@ class UnacknowledgedDistress(Check):
                 return  # "Thanks for trying that": the repeated attempt is acknowledged
             if _APOLOGY_RE.search(reply.text) and not self.ack.stock.search(reply.text):
                 return  # frustration or a repeat answered with a real (not scripted) apology
-
             signal = signals[0]
         start, end = _first_sentence(reply)
         stock = self.ack.stock.search(reply.text)
