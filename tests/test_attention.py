@@ -446,3 +446,19 @@ def test_misspelled_customer_name_from_a_bare_signoff_is_flagged(analyzer):
     assert "wrong-form-of-address" in [f.name for f in rep.findings]
     ok = analyzer.analyze_reply("Hi Priya, of course. It arrives in 5 working days.", ctx)
     assert "wrong-form-of-address" not in [f.name for f in ok.findings]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Our loyalty card gives you 5% off every order, you can sign up at checkout!",
+     "You could look at our personal loan, it's 9.9% a year."],
+)
+def test_more_sales_pitches_are_off_topic(analyzer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", "Do you deliver to Orkney, and can I pay cash on delivery?")], "off-topic-reply")
+    assert hits
+
+
+def test_a_goodwill_discount_for_a_late_parcel_is_not_a_pitch(analyzer):
+    reply = "I'm sorry it's late. I've added 20% off your next order, and the courier delivers tomorrow."
+    hits, _ = _hits(analyzer, reply, [("customer", "My parcel is a week late.")], "off-topic-reply")
+    assert not hits
