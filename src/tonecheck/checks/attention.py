@@ -801,12 +801,12 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         if k in lemmas or (len(k) >= _STEM and k[:_STEM] in stems) or (not k.isalpha() and k in low)
     )
     need = 1 if len(keys) <= 2 else 2
-    if _WHAT_DO_RE.search(q.text) and not (keys and shared >= need):
+    if keys and shared >= need:
+        return True
+    if _WHAT_DO_RE.search(q.text):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
         )
-    if keys and shared >= need:
-        return True
     if not keys:
         return True  # nothing to match on: give the agent the benefit of the doubt
     if q.kind == "what" and _WHAT_IF_RE.match(q.text) and _IF_RE.search(text):
@@ -834,9 +834,9 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if q.kind in ("yesno", "what", "which", "how"):
         if _YESNO_RE.search(text):
             return True
-        if q.kind == "yesno" and only and _NP_ANSWER_RE.match(_substance(reply)):
+        if q.kind == "yesno" and only and _NP_ANSWER_RE.match(substance):
             return True  # the only question, answered by a plain statement
-        if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(_substance(reply)):
+        if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(substance):
             return True  # "Will the money go to my bank?" -> "It will be refunded to the card."
         m = _REFUSAL_RE.search(text)
         if m and (shared or "nothing" in m.group().lower()):
