@@ -462,3 +462,37 @@ def test_a_goodwill_discount_for_a_late_parcel_is_not_a_pitch(analyzer):
     reply = "I'm sorry it's late. I've added 20% off your next order, and the courier delivers tomorrow."
     hits, _ = _hits(analyzer, reply, [("customer", "My parcel is a week late.")], "off-topic-reply")
     assert not hits
+
+
+def test_a_yes_to_the_first_question_does_not_answer_a_second_one_it_skips(analyzer):
+    ctx = [("customer", "Can I change the delivery address on my order? And will there be a fee for that?")]
+    reply = "Yes, I've updated the delivery address on your order to 14 Larch Close."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert hits and "fee" in hits[0].message
+
+
+def test_two_questions_each_answered_in_its_own_words_pass(analyzer):
+    ctx = [("customer", "Can I change the delivery address on my order? And will there be a fee for that?")]
+    reply = "Yes, I've updated the delivery address on your order, and there's no fee for the change."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits
+
+
+def test_soon_does_not_answer_when(analyzer):
+    ctx = [("customer", "I ordered a sofa six weeks ago. What is the delivery date?")]
+    hits, _ = _hits(analyzer, "Your order is in progress and will be delivered soon.", ctx, "unanswered-question")
+    assert hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Your sofa will be delivered on Thursday between 8 am and 12 pm.",
+        "It will be delivered soon: the courier has it and delivers within 2 working days.",
+        "It will be delivered soon; I'll check with the warehouse and message you the exact date by 5 pm.",
+    ],
+)
+def test_a_date_or_a_promise_to_find_out_answers_when(analyzer, reply):
+    ctx = [("customer", "I ordered a sofa six weeks ago. What is the delivery date?")]
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits

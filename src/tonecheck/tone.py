@@ -109,27 +109,27 @@ class ToneModel:
     names: tuple[str, ...]
     weights: tuple[float, ...]
     caps: tuple[int, ...]
-    # Keyed by spaCy's 64-bit string hash of the lower-cased token (``LOWER``), so that
-    # the tokens are read with one array call instead of one Python object per token.
-    words: dict[int, int]
-    starts: dict[int, int]
-    pairs: dict[tuple[int, int], int]
-    pair_heads: frozenset[int]
-    polarity: dict[int, float]
-    negators: frozenset[int]
-    question: int
+    # Keyed by the lower-cased token, read off the reply's shared ``Parsed.tokens`` (the
+    # checks have built them already), so tone costs one dict probe per token.
+    words: dict[str, int]
+    starts: dict[str, int]
+    pairs: dict[tuple[str, str], int]
+    pair_heads: frozenset[str]
+    polarity: dict[str, float]
+    negators: frozenset[str]
+    question: str
     #: Index of the strategy that counts fragment questions, or -1.
     fragment: int = -1
 
     @classmethod
     def load(cls) -> ToneModel:
         lex = load_lexicon("politeness")
-        from spacy.strings import get_string_id as h
+        h = str
 
         names, weights, caps = [], [], []
-        words: dict[int, int] = {}
-        starts: dict[int, int] = {}
-        pairs: dict[tuple[int, int], int] = {}
+        words: dict[str, int] = {}
+        starts: dict[str, int] = {}
+        pairs: dict[tuple[str, str], int] = {}
         for i, (name, spec) in enumerate(lex.items()):
             names.append(name)
             weights.append(float(spec["weight"]))
@@ -158,25 +158,20 @@ class ToneModel:
         )
 
     @staticmethod
-    def _rows(parsed: Parsed) -> list[list[int]]:
-        """(lower-case hash, sentence start, is alphabetic) for each token, in one call."""
-        doc = parsed.doc
-        if doc is None:
-            return []
-        from spacy.attrs import IS_ALPHA, LOWER, SENT_START
+    def _rows(parsed: Parsed) -> list[tuple[str, bool, bool]]:
+        """(lower-cased text, sentence start, is alphabetic) for each token."""
+        return [(t.lower, t.is_sent_start, t.is_alpha) for t in parsed.tokens]
 
-        return doc.to_array([LOWER, SENT_START, IS_ALPHA]).tolist()
-
-    def counts(self, parsed: Parsed, rows: list[list[int]] | None = None) -> list[int]:
+    def counts(self, parsed: Parsed, rows: list[tuple[str, bool, bool]] | None = None) -> list[int]:
         """Occurrences of each strategy in the reply (one pass over its tokens)."""
         counts = [0] * len(self.names)
         words, starts, pairs, heads = self.words, self.starts, self.pairs, self.pair_heads
         question, fragment = self.question, self.fragment
         at_start = True
-        prev = 0
+        prev = ""
         n_words = 0  # words in the current sentence, for fragment questions
         for w, sent, alpha in self._rows(parsed) if rows is None else rows:
-            if sent == 1:
+            if sent:
                 at_start = True
                 n_words = 0
             if alpha:
@@ -208,7 +203,7 @@ class ToneModel:
         pol, neg = self.polarity, self.negators
         acc = 0.0
         n = 0
-        prev = 0
+        prev = ""
         for w, _, _ in rows:
             v = pol.get(w)
             if v is not None:

@@ -743,6 +743,18 @@ _OPENER_RE = re.compile(
     re.IGNORECASE,
 )
 #: A question that asks for a time without "when": "what are your opening hours?".
+#: A time frame that says nothing: "soon", "in due course", "as soon as possible".
+_VAGUE_TIME_RE = re.compile(
+    r"\b(?:soon|shortly|in due course|as soon as (?:possible|we can)|asap|at some point|in the near future)\b", re.IGNORECASE
+)
+#: A time a customer can plan by: a day, a date, a clock time or a number of days.
+_EXACT_TIME_RE = re.compile(
+    r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|this week|next week"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)|\d+\s*(?:-|to)?\s*\d*\s*(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?)"
+    r"|(?:a|an|one|two|three|four|five|six|seven|ten|few)\s+(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?))\b",
+    re.IGNORECASE,
+)
 _ASKS_TIME_RE = re.compile(r"\b(?:time|times|hours|date|dates|day|days|how long|how soon|until when)\b", re.IGNORECASE)
 #: Where a refund or parcel is: its status answers "where is my ...?".
 _STATUS_RE = re.compile(
@@ -789,20 +801,41 @@ def _asks_known(reply: Reply, state: ConversationState) -> bool:
     return False
 
 
-def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = False) -> bool:
-    """Whether the reply addresses question ``q`` (content, answer type, or a deferral)."""
-    text = reply.text
-    keys = q.keywords
+def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
+    """How many of the question's content words the reply uses (lemma, stem or code)."""
     stems = reply.parsed.stems
     low = reply.parsed.lower
-    shared = sum(
+    return sum(
         1
-        for k in keys
+        for k in q.keywords
         if k in lemmas or (len(k) >= _STEM and k[:_STEM] in stems) or (not k.isalpha() and k in low)
     )
-    need = 1 if len(keys) <= 2 else 2
-    if keys and shared >= need:
-        return True
+
+
+def _on_content(q: Question, shared: int) -> bool:
+    """Whether ``shared`` content words are enough to count as addressing ``q``."""
+    return bool(q.keywords) and shared >= (1 if len(q.keywords) <= 2 else 2)
+
+
+def _asks_when(q: Question) -> bool:
+    """Whether the question asks for a time ("when ...?", "what's the delivery date?")."""
+    return q.kind == "when" or (q.kind in ("what", "which", "yesno") and _ASKS_TIME_RE.search(q.text) is not None)
+
+
+def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = False, generic: bool = True) -> bool:
+    """Whether the reply addresses question ``q`` (content, answer type, or a deferral).
+
+    With ``generic`` False, the cues that fit any question (a yes/no opener, a plain
+    statement, a refusal) do not count: among several questions they answer the one the
+    reply is about, not the second one it skipped ("and will there be a fee?")."""
+    text = reply.text
+    keys = q.keywords
+    shared = _shared(q, reply, lemmas)
+    if _on_content(q, shared):
+        if not (_asks_when(q) and _VAGUE_TIME_RE.search(text) and not _EXACT_TIME_RE.search(text)):
+            return True
+        if not _DEFER_RE.search(text):
+            return False  # "When will it come?" -> "it will be delivered soon": the words, not a time
     if _WHAT_DO_RE.search(q.text):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
@@ -818,6 +851,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "What are your opening hours?" -> "9 am to 5 pm"
     if q.kind == "where" and _STATUS_RE.search(text):
         return True  # "Where is my refund?" -> "it hasn't been processed yet"
+    if not generic:
+        return False
     substance = _substance(reply)
     if (q.kind in ("what", "why", "how") or _OPEN_Q_RE.search(q.text)) and _OPEN_Q_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
@@ -951,7 +986,16 @@ class UnansweredQuestion(Check):
         ):
             return  # a clarifying question back (or the details needed to act) engages with it
         only = len(questions) == 1
-        missed = [q for q in questions if not _addressed(q, reply, lemmas, only)]
+        # A yes/no opener or a plain statement answers the question the reply is about;
+        # another question of the turn with none of its words in the reply was skipped.
+        on_content = not only and any(_on_content(q, _shared(q, reply, lemmas)) for q in questions)
+        missed = [
+            q
+            for q in questions
+            if not _addressed(
+                q, reply, lemmas, only, generic=not (on_content and q.keywords and not _shared(q, reply, lemmas))
+            )
+        ]
         if not missed:
             return
         first = missed[0]

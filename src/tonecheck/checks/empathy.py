@@ -55,13 +55,19 @@ class Acknowledgement:
     def find(self, reply: Reply, *, hardship: bool = False) -> re.Match[str] | None:
         """The first acknowledgement in the reply (outside quotes), or None. With
         ``hardship``, only words that respond to a loss, illness or similar count."""
+        # Memoised on the parsed reply: the distress check and the strength both ask.
+        memo = reply.parsed.__dict__
+        key = ("acknowledgement", id(self), hardship)
+        if key in memo:
+            return memo[key]
         pattern = self.hardship if hardship else self.specific
+        found = None
         for m in pattern.finditer(reply.text):
             if not reply.parsed.in_quotes(m.start(), m.end()):
-                return m
-        if hardship:
-            return None
-        return None
+                found = m
+                break
+        memo[key] = found
+        return found
 
 
 _ACK: Acknowledgement | None = None
