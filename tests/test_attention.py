@@ -496,3 +496,10 @@ def test_a_date_or_a_promise_to_find_out_answers_when(analyzer, reply):
     ctx = [("customer", "I ordered a sofa six weeks ago. What is the delivery date?")]
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert not hits
+
+
+def test_a_short_capitalised_place_in_the_question_counts_as_its_words(analyzer):
+    ctx = [("customer", "Is the S5 charger compatible with the S3? And can I use it abroad, like in the US?")]
+    reply = "The S5 charger works with the S3 too. In the US you only need a plug adapter, not a converter."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits

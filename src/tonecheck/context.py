@@ -252,6 +252,8 @@ def reply_shingles(parsed: Parsed) -> tuple[frozenset[int], tuple[int, int]]:
 
 
 _SHINGLE_WORD_RE = re.compile(r"[a-z0-9]+")
+#: Short capitalised words a question turns on ("can I use it in the US?").
+_CAPS_KEY_RE = re.compile(r"\b[A-Z]{2,3}\b")
 _KEY_WORD_RE = re.compile(r"[a-z][a-z'’]{2,}|\b[a-z]{0,3}\d[a-z0-9-]*")
 _CONTRACTION = {"ve": "have", "re": "be", "ll": "will", "t": "not", "d": "would", "m": "be", "s": "be"}
 
@@ -656,6 +658,9 @@ class StateExtractor:
                 lemma = parsed.lemma(w)
                 if lemma not in QUESTION_STOP and lemma not in keys:
                     keys.append(lemma)
+            for m in _CAPS_KEY_RE.finditer(text, q_start, q_start + len(sent)):
+                if m.group().lower() not in keys and m.group() not in ("OK", "AM", "PM", "ASAP", "PLS"):
+                    keys.append(m.group().lower())  # "in the US", "an EU card": short, but the point
             state.questions.append(Question(turn, q_start, q_start + len(sent), sent, wh, kind, tuple(keys)))
 
     def _topics(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
