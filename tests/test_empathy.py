@@ -148,3 +148,37 @@ def test_a_calm_thank_you_follow_up_after_an_acknowledgement_needs_none_again(an
         ],
     )
     assert "unacknowledged-distress" not in [f.name for f in rep.findings]
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "My shop's checkout has been down for 3 hours and I'm losing sales every minute.",
+        "Your flight was late, I missed my connection and now I'm stranded in Frankfurt with two kids.",
+        "My father was rushed into hospital that morning, so I missed the appointment. Please waive the fee.",
+        "I need it for my daughter's birthday on Saturday and it still says processing.",
+        "That £79 was my food money for the month. Please refund it.",
+        "This is the 5th time the broadband has gone down this month.",
+        "The update wiped 40 hours of progress. Honestly gutted.",
+    ],
+)
+def test_lost_income_stranding_hospital_deadlines_and_repeats_are_distress(analyzer, customer):
+    assert "unacknowledged-distress" in _names(analyzer, "The ticket is logged.", customer)
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "I booked the wrong date by accident, can it be moved to the 14th?",
+        "I ordered a chicken shawarma wrap and got two pizzas. Order LK-2045.",
+        "Please close my savings account, I'm moving everything to my partner's bank.",
+    ],
+)
+def test_a_slip_an_odd_lexicon_word_or_a_savings_account_is_not_distress(analyzer, customer):
+    assert "unacknowledged-distress" not in _names(analyzer, "Done, that's sorted for you.", customer)
+
+
+def test_naming_the_worry_of_a_medical_need_acknowledges_it(analyzer):
+    customer = "The water is off on Tuesday. I'm on dialysis at home and need water."
+    reply = "I'm sorry, that must be a real worry with your dialysis. We'll deliver bottled water by 8 am on Tuesday."
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)

@@ -688,7 +688,8 @@ class StateExtractor:
         # above caught it: "the service is awful and useless".
         if not any(sig.turn == turn for sig in state.distress) and polarity(parsed) < NEGATIVE_POLARITY:
             w = negative_word(parsed)
-            if w is not None:
+            # One odd lexicon word is not a mood ("a chicken wrap": TextBlob's "cowardly").
+            if w is not None and _strongly_negative(parsed):
                 state.distress.append(Signal("emotion", turn, w[0], w[1], text[w[0]:w[1]]))
         # Typographic anger: "!!!" or several shouted words.
         m = re.search(r"[!?]{3,}", text)
@@ -749,6 +750,16 @@ _HEAD_RE = re.compile(r"\W*(?:(?:and|so|also|but|then|ok|okay|well|oh|hi|hello)\
 _QUESTION_HEADS = frozenset(
     {w.split("'")[0] for w in _WH} | set(_WH) | _AUX_OPENERS | {"what's", "where's", "who's", "how's", "when's", "why's"}
 )
+def _strongly_negative(parsed: Parsed) -> bool:
+    """Two or more negative lexicon words, or one very negative one ("awful", "useless")."""
+    from tonecheck.tone import _WORD_RE as _TONE_WORD_RE
+    from tonecheck.tone import sentiment_lexicon
+
+    lex = sentiment_lexicon()
+    values = [v for w in _TONE_WORD_RE.findall(parsed.lower) if (v := lex.get(w)) is not None and v < 0]
+    return len(values) >= 2 or any(v <= -0.8 for v in values)
+
+
 #: Mean word polarity below which a customer turn counts as distressed (measured on the
 #: Twitter frustration grades: precision 0.87 at this level, and no cost on the dev split).
 NEGATIVE_POLARITY = -0.5
