@@ -182,3 +182,44 @@ def test_naming_the_worry_of_a_medical_need_acknowledges_it(analyzer):
     customer = "The water is off on Tuesday. I'm on dialysis at home and need water."
     reply = "I'm sorry, that must be a real worry with your dialysis. We'll deliver bottled water by 8 am on Tuesday."
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "To be honest you should of told us you were travelling.",
+        "If you'd set that up in the first place you wouldn't have had the fee.",
+        "If you dont tell us, thats on you.",
+        "You chose the cheapest shipping option so you have to accept delays.",
+        "Good. Next time read the charter before you travel.",
+        "You should check your emails before claiming fraud.",
+    ],
+)
+def test_blame_with_slips_and_lectures_is_flagged(analyzer, reply):
+    assert "blaming-language" in _names(analyzer, reply, "Why was I charged?")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "As a reminder, you must have an active membership to use plan credits.",
+        "Because you chose express shipping, it arrives tomorrow.",
+        "Next time you order, the discount applies automatically.",
+    ],
+)
+def test_requirements_neutral_causes_and_tips_are_not_blame(analyzer, reply):
+    assert "blaming-language" not in _names(analyzer, reply, "Why was I charged?")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "lol that's what they all say.",
+        "Just do it in the app, it's not rocket science.",
+        "That's on business plans only, it says so on the website.",
+        "Stop being such a pain. A manager will tell you the same.",
+        "Customs delays are not our fault.",
+    ],
+)
+def test_brush_offs_in_other_words_are_dismissive(analyzer, reply):
+    assert "dismissive-language" in _names(analyzer, reply, "My refund is late.")
