@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _names(analyzer, reply, context):
     return [f.name for f in analyzer.analyze_reply(reply, context).findings]
@@ -99,3 +101,52 @@ def test_leaving_in_other_words_counts_as_a_cancel_request(analyzer):
 def test_a_specialist_review_before_closing_is_a_stall(analyzer):
     reply = "In that case I need to refer it for a specialist review first; someone will call you in 7 days to discuss closing it."
     assert "retention-pressure" in _names(analyzer, reply, [("customer", "Please close my credit card, it's paid off.")])
+
+
+REFUSED = [
+    ("customer", "I'd like to cancel my broadband contract please, I'm moving in with my partner."),
+    ("agent", "I can offer you 30% off for six months if you stay."),
+    ("customer", "No thanks, please just cancel it."),
+]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Before I process that, may I know what prompted your decision?",
+        "Could you share why you'd like to leave? It helps us improve.",
+        "I understand. Is it the price? We have new plans from £20.",
+        "Is there anything we could do to change your mind?",
+        "Are you absolutely certain? You'd be losing your loyalty rewards.",
+        "What would it take to keep you with us?",
+        "To cancel you'll have to speak to our customer relations team on 0800 123 456.",
+        "Cancelling requires a phone call to our accounts team, I can't do it on chat.",
+    ],
+)
+def test_reasons_stalls_and_conditions_in_other_words_are_pressure(analyzer, reply):
+    assert "retention-pressure" in _names(analyzer, reply, REFUSED[:1])
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I hear you, but this deal is only available today, it would be a pity to miss it.",
+        "Okay, but let me just mention we now have a 12-month price freeze for loyal customers.",
+        "Totally understand. Last thing: we can give you a £50 credit to stay.",
+        "Before you decide, I'd strongly recommend looking at our Fibre 500 bundle.",
+    ],
+)
+def test_offers_in_other_words_after_no_are_pressure(analyzer, reply):
+    assert "retention-pressure" in _names(analyzer, reply, REFUSED)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sorry to see you go! Your cancellation is booked for 30 June and there's no exit fee.",
+        "Your cancellation request is logged for 30 June. If you change your mind before then, just reply here.",
+        "Happy to help. Could you confirm the postcode so I can find the account?",
+    ],
+)
+def test_confirming_the_cancellation_or_asking_for_the_account_is_not_pressure(analyzer, reply):
+    assert "retention-pressure" not in _names(analyzer, reply, REFUSED[:1])

@@ -27,20 +27,28 @@ _REASON_DEMAND_RE = re.compile(
     r"|\bwhy\s+(?:cancel|leave)\b"
     r"|\b(?:tell|told|telling)\s+me\s+why\b|\b(?:without|need|require)\s+a\s+reason\b"
     r"|\bwhat(?:'s|\s+is)\s+(?:tempting|making|prompting|driving)\s+you\s+to\s+(?:leave|go|cancel|switch|move)"
-    r"|\bwhat\s+could\s+(?:we|i)\s+have\s+done\s+better\b|\breason\s+field\b|\bwhat\s+are\s+they\s+offering\b",
+    r"|\bwhat\s+could\s+(?:we|i)\s+have\s+done\s+better\b|\breason\s+field\b|\bwhat\s+are\s+they\s+offering\b"
+    r"|\bwhy\s+you(?:'d|\s+would|'re|\s+are|\s+want|\s+wish|'ve\s+decided|\s+have\s+decided|\s+decided)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:cancel|leave|leaving|cancell?ing|go|switch|close|end)\w*"
+    r"|\bwhat\s+(?:has\s+|'s\s+)?(?:prompted|led\s+(?:you\s+)?to|brought\s+(?:this|that)\s+on|is\s+behind|'s\s+behind)\b"
+    r"|\bwhat(?:'s|\s+is)\s+the\s+reason\s+behind\b|\b(?:may|can)\s+i\s+know\s+(?:why|what|the\s+reason)\b"
+    r"|\bif\s+you\s+don't\s+mind\s+(?:me\s+)?(?:asking|sharing)\b|\bmind\s+(?:if\s+i\s+ask|telling\s+me|sharing)\b"
+    r"|\bis\s+it\s+(?:the\s+(?:price|cost|service|speed|contract)|because\s+of)\b"
+    r"|\b(?:is|are)\s+(?:they|your\s+new\s+provider|the\s+new\s+provider|[\w']+\s+provider)\s+(?:giving|offering)\s+you\b",
     re.IGNORECASE,
 )
 _CONDITION_RE = re.compile(
     r"\b(?:i|we)\s+(?:can|could)\s+only\s+(?:cancel|close|process|terminate|end)\w*\s+(?:\w+\s+){0,4}?(?:if|once|when|after|until)\b"
     r"|\b(?:you(?:'ll|\s+will)?\s+(?:need|have)\s+to|you\s+must)\s+(?:first\s+)?(?:call|phone|ring|visit|speak|talk|come|return|go|write|send\s+(?:us\s+)?a\s+letter|put\s+it\s+in\s+writing)\b"
-    r"(?:.{0,80}?\b(?:cancel|close|retention|loyalty|store|shop|branch|department)\w*)"
+    r"(?:.{0,80}?\b(?:cancel|close|retention|loyalty|store|shop|branch|department|team|relations|office)\w*)"
     r"|\bcan(?:'t|not|\s+not)\s+(?:be\s+)?(?:cancel\w*|closed?|process\w*)\s+(?:over|via|by|in|through|on)\s+(?:chat|email|the\s+phone|phone|here|this)"
     r"|\bcancell?ations?\s+(?:can\s+only\s+be|are\s+only|is\s+only|must\s+be)\b"
-    r"|\bonly\s+(?:the|our)\s+(?:retention|loyalty|cancellations?)\s+(?:team|department)\s+can\b",
+    r"|\bonly\s+(?:the|our)\s+(?:retention|loyalty|cancellations?)\s+(?:team|department)\s+can\b"
+    r"|\b(?:cancell?(?:ing|ations?)|closing\s+(?:it|the\s+account|your\s+account))\s+(?:requires|needs|must\s+be\s+done)\b"
+    r"|\bcan(?:'t|not|\s+not)\s+(?:do|process|action)\s+(?:it|that|this|cancell?ations?)\s+(?:on|over|via|by|through|in)\s+(?:the\s+|live\s+)?(?:chat|email|here)\b",
     re.IGNORECASE,
 )
 _STALL_RE = re.compile(
-    r"\bare\s+you\s+(?:sure|certain|really\s+sure)\b|\b(?:think|sleep)\s+(?:about\s+it|on\s+it|it\s+over)\b"
+    r"\bare\s+you\s+(?:absolutely\s+|completely\s+|really\s+|100%\s+|quite\s+)?(?:sure|certain)\b|\b(?:think|sleep)\s+(?:about\s+it|on\s+it|it\s+over)\b"
     r"|\bgive\s+(?:it|us)\s+(?:another|one\s+more)\s+(?:chance|try|month|go)\b|\breconsider\b"
     r"|\b(?:transfer|put)\s+you\s+(?:through\s+)?to\s+(?:our\s+|the\s+)?(?:retention|loyalty|customer\s+loyalty|save)\b"
     r"|\b(?:retention|loyalty)\s+(?:team|department|specialists?)\b|\bspecialist\s+review\b"
@@ -48,7 +56,9 @@ _STALL_RE = re.compile(
     r"|\bplease\s+hold\b|\bbear\s+with\s+me\s+while\s+i\s+(?:look|see|check)\s+(?:for|at|what)\s+(?:offers|deals|options)"
     r"|\blet\s+me\s+(?:see|check)\s+(?:what|if)\s+(?:offers|deals|i\s+can\s+do|we\s+can\s+do|there\s+are)"
     r"|\bbefore\s+(?:we|i)\s+(?:do\s+that|go\s+(?:any\s+)?further|process\s+that|proceed)\b"
-    r"|\bhave\s+you\s+considered\b|\bit\s+would\s+be\s+a\s+shame\b|\byou'?ll\s+lose\s+(?:all\s+)?(?:your|the)\b",
+    r"|\bhave\s+you\s+considered\b|\bit\s+would\s+be\s+a\s+(?:shame|pity)\b|\byou'?ll\s+lose\s+(?:all\s+)?(?:your|the)\b"
+    r"|\byou(?:'d|\s+would)\s+(?:be\s+)?los(?:e|ing)\b|\b(?:to|could|would)\s+change\s+your\s+mind\b|\bwhat\s+would\s+it\s+take\b"
+    r"|\bbefore\s+you\s+(?:decide|make\s+(?:a|your|the)\s+(?:final\s+)?decision|commit)\b",
     re.IGNORECASE,
 )
 #: An offer made clearly optional, with cancelling as the plain alternative.
