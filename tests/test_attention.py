@@ -503,3 +503,24 @@ def test_a_short_capitalised_place_in_the_question_counts_as_its_words(analyzer)
     reply = "The S5 charger works with the S3 too. In the US you only need a plug adapter, not a converter."
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Will the engineer call first? Do I need to be home?", "He'll text you 30 minutes before, and someone over 18 needs to be there."),
+        ("Has my parcel been sent? What's the tracking number?", "It left our warehouse this morning: tracking RM123456789GB."),
+        ("Can I pay in instalments? Is there interest?", "You can split it into 3 monthly payments with no interest."),
+        ("Can you move my appointment to Friday? Is the morning free?", "Done, you're booked for Friday at 9:30 am."),
+        ("Is my data safe? Who can see it?", "Your data is encrypted, and only you and our security team can access it."),
+    ],
+)
+def test_answers_in_related_words_address_each_question(analyzer, question, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert not hits
+
+
+def test_the_question_words_without_a_time_do_not_answer_when(analyzer):
+    ctx = [("customer", "When will my refund arrive? Will it go back to my card?")]
+    hits, _ = _hits(analyzer, "Your refund will go back to your card.", ctx, "unanswered-question")
+    assert hits and "When will my refund arrive" in hits[0].message

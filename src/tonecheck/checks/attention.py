@@ -17,12 +17,14 @@ current reply's shared parse once and never re-reads earlier turns.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from tonecheck.checks.base import Check, Example, Reply
 from tonecheck.context import PLEASANTRY_RE, QUESTION_STOP, ConversationState, Question, reply_shingles
+from tonecheck.lexicon import load_lexicon
 from tonecheck.topics import shared_lexicon
 from tonecheck.types import Finding, Severity
 
@@ -743,6 +745,8 @@ _OPENER_RE = re.compile(
     re.IGNORECASE,
 )
 #: A question that asks for a time without "when": "what are your opening hours?".
+#: A reply that opens by saying the request is done.
+_DONE_OPENER_RE = re.compile(r"\W*(?:(?:all\s+)?done|(?:all\s+)?sorted|that's\s+(?:done|sorted)|all\s+set)\b", re.IGNORECASE)
 #: A time frame that says nothing: "soon", "in due course", "as soon as possible".
 _VAGUE_TIME_RE = re.compile(
     r"\b(?:soon|shortly|in due course|as soon as (?:possible|we can)|asap|at some point|in the near future)\b", re.IGNORECASE
@@ -801,15 +805,63 @@ def _asks_known(reply: Reply, state: ConversationState) -> bool:
     return False
 
 
+_SUFFIXES = ("ments", "ment", "ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def _suffix_stem(word: str) -> str:
+    """``word`` without one common suffix ("payments" -> "pay", "shipped" -> "shipp"):
+    enough to match a question's word with its family in the reply, never below 3 letters."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.cache
+def _concepts() -> dict[str, frozenset[str]]:
+    """Word (and its stem) -> the answers.yml groups it belongs to."""
+    out: dict[str, set[str]] = {}
+    for name, words in load_lexicon("answers")["concepts"].items():
+        for w in words:
+            w = str(w).lower()
+            out.setdefault(w, set()).add(name)
+            out.setdefault(_suffix_stem(w), set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _reply_views(reply: Reply) -> tuple[frozenset[str], frozenset[str]]:
+    """The reply's suffix stems and answer concepts (memoised on the parsed reply)."""
+    memo = reply.parsed.__dict__
+    views = memo.get("_answer_views")
+    if views is None:
+        concepts = _concepts()
+        words = reply.parsed.words | reply.parsed.lemmas
+        stems = frozenset(_suffix_stem(w) for w in words)
+        found: set[str] = set()
+        for w in words | stems:
+            c = concepts.get(w)
+            if c:
+                found |= c
+        views = memo["_answer_views"] = (stems, frozenset(found))
+    return views
+
+
 def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
-    """How many of the question's content words the reply uses (lemma, stem or code)."""
+    """How many of the question's content words the reply uses: the word, its lemma, its
+    stem, a code, or a word of the same answers.yml group ("call" / "text")."""
     stems = reply.parsed.stems
     low = reply.parsed.lower
-    return sum(
-        1
-        for k in q.keywords
-        if k in lemmas or (len(k) >= _STEM and k[:_STEM] in stems) or (not k.isalpha() and k in low)
-    )
+    suffix_stems, concepts = _reply_views(reply)
+    table = _concepts()
+    n = 0
+    for k in q.keywords:
+        if k in lemmas or (len(k) >= _STEM and k[:_STEM] in stems) or (not k.isalpha() and k in low):
+            n += 1
+            continue
+        ks = _suffix_stem(k)
+        if ks in suffix_stems or (table.get(k) or table.get(ks) or frozenset()) & concepts:
+            n += 1
+    return n
 
 
 def _on_content(q: Question, shared: int) -> bool:
@@ -832,10 +884,13 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     keys = q.keywords
     shared = _shared(q, reply, lemmas)
     if _on_content(q, shared):
-        if not (_asks_when(q) and _VAGUE_TIME_RE.search(text) and not _EXACT_TIME_RE.search(text)):
+        if not _asks_when(q):
             return True
-        if not _DEFER_RE.search(text):
-            return False  # "When will it come?" -> "it will be delivered soon": the words, not a time
+        # "When will it come?" -> "it will be delivered soon" / "your refund will go back to
+        # your card": the question's words, but no time.
+        if _EXACT_TIME_RE.search(text) or _DEFER_RE.search(text) or _STATUS_RE.search(text) or _REFUSAL_RE.search(text):
+            return True
+        return not (q.kind == "when" or _VAGUE_TIME_RE.search(text))
     if _WHAT_DO_RE.search(q.text):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
@@ -851,6 +906,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "What are your opening hours?" -> "9 am to 5 pm"
     if q.kind == "where" and _STATUS_RE.search(text):
         return True  # "Where is my refund?" -> "it hasn't been processed yet"
+    if _REQUEST_Q_RE.match(q.text) and _DONE_OPENER_RE.match(_substance(reply)):
+        return True  # "Can you move it to Friday?" -> "Done, you're booked for Friday at 9:30."
     if not generic:
         return False
     substance = _substance(reply)
