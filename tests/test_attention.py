@@ -524,3 +524,15 @@ def test_the_question_words_without_a_time_do_not_answer_when(analyzer):
     ctx = [("customer", "When will my refund arrive? Will it go back to my card?")]
     hits, _ = _hits(analyzer, "Your refund will go back to your card.", ctx, "unanswered-question")
     assert hits and "When will my refund arrive" in hits[0].message
+
+
+def test_a_fix_that_ships_is_not_a_delivery(analyzer):
+    ctx = [("customer", "Any idea why the app keeps logging me out?")]
+    reply = "That's a known bug in version 4.2 and a fix ships on Thursday. Until then, tick 'Keep me signed in'."
+    names = {f.name for f in analyzer.analyze_reply(reply, ctx).findings}
+    assert not names & {"off-topic-reply", "unanswered-question"}
+
+
+def test_one_shared_word_of_three_and_a_statement_answer_a_single_question(analyzer):
+    hits, _ = _hits(analyzer, "It works on 100-240 V, so you'll only need a plug adapter there.", [("customer", "Does the charger work in Europe?")], "unanswered-question")
+    assert not hits

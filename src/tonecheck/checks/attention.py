@@ -866,7 +866,7 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
 
 def _on_content(q: Question, shared: int) -> bool:
     """Whether ``shared`` content words are enough to count as addressing ``q``."""
-    return bool(q.keywords) and shared >= (1 if len(q.keywords) <= 2 else 2)
+    return bool(q.keywords) and shared >= (1 if len(q.keywords) <= 3 else 2)
 
 
 def _asks_when(q: Question) -> bool:
