@@ -681,7 +681,7 @@ _GENERIC_ASK_RE = re.compile(
 #: A reply whose first sentence of substance answers a yes/no question by its auxiliary.
 _DECLARATIVE_ANSWER_RE = re.compile(
     r"\W*(?:it|you|they|we|that|this|there|he|she)(?:'s|'ll|'re)?\s+(?:will|is|are|can|does|do|won't|isn't|aren't|can't|"
-    r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must)\b",
+    r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must|works|fits|covers|includes|comes|goes|stays|takes)\b",
     re.IGNORECASE,
 )
 #: A statement with a noun-phrase subject ("The number stays active for 30 days", "That's
@@ -866,7 +866,7 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
 
 def _on_content(q: Question, shared: int) -> bool:
     """Whether ``shared`` content words are enough to count as addressing ``q``."""
-    return bool(q.keywords) and shared >= (1 if len(q.keywords) <= 3 else 2)
+    return bool(q.keywords) and shared >= (1 if len(q.keywords) <= 2 else 2)
 
 
 def _asks_when(q: Question) -> bool:
