@@ -536,3 +536,16 @@ def test_a_fix_that_ships_is_not_a_delivery(analyzer):
 def test_one_shared_word_of_three_and_a_statement_answer_a_single_question(analyzer):
     hits, _ = _hits(analyzer, "It works on 100-240 V, so you'll only need a plug adapter there.", [("customer", "Does the charger work in Europe?")], "unanswered-question")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I want to return the jacket, it's too small.", "Your account password must be at least 12 characters long."),
+        ("Someone I do not know logged into my account last night.", "You can download your invoices from the Billing page."),
+        ("Someone in another country is logging into my account.", "You can update your delivery address under My account > Addresses."),
+    ],
+)
+def test_a_how_to_for_another_problem_is_off_topic(analyzer, customer, reply):
+    names = {f.name for f in analyzer.analyze_reply(reply, [("customer", customer)]).findings}
+    assert "off-topic-reply" in names
