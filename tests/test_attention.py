@@ -549,3 +549,14 @@ def test_one_shared_word_of_three_and_a_statement_answer_a_single_question(analy
 def test_a_how_to_for_another_problem_is_off_topic(analyzer, customer, reply):
     names = {f.name for f in analyzer.analyze_reply(reply, [("customer", customer)]).findings}
     assert "off-topic-reply" in names
+
+
+def test_a_definition_answers_what_a_term_is(analyzer):
+    hits, _ = _hits(analyzer, "It's a same-day payment system that banks use for large transfers.", [("customer", "Thank you. What's CHAPS?")], "unanswered-question")
+    assert not hits
+
+
+def test_a_refusal_answers_is_there_any_way(analyzer):
+    ctx = [("customer", "I deleted a project by accident. Is there any way to get them back??")]
+    hits, _ = _hits(analyzer, "Projects deleted from the trash can't be recovered, I'm afraid.", ctx, "unanswered-question")
+    assert not hits

@@ -356,3 +356,8 @@ def test_agreement_and_verb_form_slips_are_grammar(analyzer, reply, fix):
 )
 def test_correct_agreement_is_not_grammar(analyzer, reply):
     assert not [f for f in analyzer.analyze_reply(reply).findings if f.name == "grammar"]
+
+
+@pytest.mark.parametrize("reply", ["Please go to skyvale.example/checkin now.", "Type %appdata%\\Tasklane in the address bar."])
+def test_words_inside_paths_are_not_spelling(analyzer, reply):
+    assert not [f for f in analyzer.analyze_reply(reply, []).findings if f.name == "spelling"]

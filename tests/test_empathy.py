@@ -223,3 +223,24 @@ def test_requirements_neutral_causes_and_tips_are_not_blame(analyzer, reply):
 )
 def test_brush_offs_in_other_words_are_dismissive(analyzer, reply):
     assert "dismissive-language" in _names(analyzer, reply, "My refund is late.")
+
+
+def test_owning_that_the_customer_had_to_ask_is_not_blame(analyzer):
+    reply = "Sorry, you've been clear and you shouldn't have had to ask three times. I've closed your card today."
+    assert "blaming-language" not in _names(analyzer, reply, "I'm sure. Close it.")
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("My daughter's birthday is Saturday and the order still says processing. I'm really worried.", "I completely get the worry with her birthday on Saturday. It arrives Thursday."),
+        ("I booked the wrong day. So annoyed with myself. Can it be changed?", "Please don't be hard on yourself. I've moved your booking to the 24th."),
+    ],
+)
+def test_naming_the_worry_or_easing_self_blame_acknowledges(analyzer, customer, reply):
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+def test_recovering_money_is_not_wishing_a_recovery(analyzer):
+    reply = "Payments sent with incorrect details are your responsibility. We can try to recover it."
+    assert "unacknowledged-distress" in _names(analyzer, reply, "I sent £600 to the wrong account. I'm really stressed, that was my rent money.")

@@ -745,6 +745,18 @@ _OPENER_RE = re.compile(
     re.IGNORECASE,
 )
 #: A question that asks for a time without "when": "what are your opening hours?".
+#: "What's an RMA?", "What does ONT mean?": asks what a term is.
+_DEFINE_Q_RE = re.compile(
+    r"\W*(?:(?:and|so|sorry|ok|okay|thanks|thank\s+you|um|erm)\W+)*(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w-]+\s*\??\s*$"
+    r"|what\s+(?:does|do)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:mean|stand\s+for)\b)",
+    re.IGNORECASE,
+)
+#: A reply that opens with a definition: "It's a ...", "An RMA is a ...", "That means ...".
+_DEFINITION_RE = re.compile(
+    r"\W*(?:(?:sure|of\s+course|good\s+question|sorry)\W+)?(?:(?:it|that|this|they)(?:'s|’s|\s+is|\s+are|'re|\s+means|\s+stands\s+for)"
+    r"|(?:an?\s+|the\s+)?[\w-]+\s+(?:is|are|means|stands\s+for))\s+(?:a|an|the|our|your|when|where|how|what|for|just)\b",
+    re.IGNORECASE,
+)
 #: A reply that opens by saying the request is done.
 _DONE_OPENER_RE = re.compile(r"\W*(?:(?:all\s+)?done|(?:all\s+)?sorted|that's\s+(?:done|sorted)|all\s+set)\b", re.IGNORECASE)
 #: A time frame that says nothing: "soon", "in due course", "as soon as possible".
@@ -906,6 +918,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "What are your opening hours?" -> "9 am to 5 pm"
     if q.kind == "where" and _STATUS_RE.search(text):
         return True  # "Where is my refund?" -> "it hasn't been processed yet"
+    if _DEFINE_Q_RE.match(q.text) and _DEFINITION_RE.match(_substance(reply)):
+        return True  # "What's CHAPS?" -> "It's a same-day payment system ..."
     if _REQUEST_Q_RE.match(q.text) and _DONE_OPENER_RE.match(_substance(reply)):
         return True  # "Can you move it to Friday?" -> "Done, you're booked for Friday at 9:30."
     if not generic:
@@ -931,8 +945,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(substance):
             return True  # "Will the money go to my bank?" -> "It will be refunded to the card."
         m = _REFUSAL_RE.search(text)
-        if m and (shared or "nothing" in m.group().lower()):
-            return True
+        if m and (shared or "nothing" in m.group().lower() or q.kind == "yesno"):
+            return True  # "Is there any way to get them back?" -> "They can't be recovered."
     return False
 
 

@@ -445,8 +445,8 @@ class Spelling(Check):
 
 
 _CANDIDATE_RE = re.compile(r"(?<![\w@#])[A-Za-z]+(?![\w@])")
-_GLUED_AFTER = frozenset("'’-_#$")
-_GLUED_BEFORE = frozenset("-'’_.$")
+_GLUED_AFTER = frozenset("'’-_#$%/\\")
+_GLUED_BEFORE = frozenset("-'’_.$%/\\")
 _VALUE_BEFORE_RE = re.compile(
     r"\b(?:user\s?name|user\s?id|login|log-in|handle|nickname|password|passcode|account\s+name|"
     r"account\s+is|(?:is|as)\s+(?:listed|registered|saved)\s+(?:as|under))\s*(?:is|was|:|=)?\s*[\"'“‘]?$",
