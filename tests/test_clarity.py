@@ -361,3 +361,35 @@ def test_correct_agreement_is_not_grammar(analyzer, reply):
 @pytest.mark.parametrize("reply", ["Please go to skyvale.example/checkin now.", "Type %appdata%\\Tasklane in the address bar."])
 def test_words_inside_paths_are_not_spelling(analyzer, reply):
     assert not [f for f in analyzer.analyze_reply(reply, []).findings if f.name == "spelling"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Me and my team will look into it.",
+        "The refund have been processed.",
+        "I seen your email.",
+        "Their sending a replacement.",
+        "Let me no if that works.",
+        "Please find attach the invoice.",
+        "I have send the link.",
+        "Could you please to send the photo?",
+        "I'm going to escalated this.",
+    ],
+)
+def test_common_slips_of_hurried_agents_are_grammar(analyzer, reply):
+    assert [f for f in analyzer.analyze_reply(reply, []).findings if f.name == "grammar"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Any credits in your account have been removed.",
+        "They're sending a replacement, and their courier is DPD.",
+        "Let me know if that works.",
+        "The status changed to processed this morning.",
+        "Please find the invoice attached.",
+    ],
+)
+def test_near_misses_of_those_slips_are_not_grammar(analyzer, reply):
+    assert not [f for f in analyzer.analyze_reply(reply, []).findings if f.name == "grammar"]
