@@ -244,3 +244,32 @@ def test_naming_the_worry_or_easing_self_blame_acknowledges(analyzer, customer, 
 def test_recovering_money_is_not_wishing_a_recovery(analyzer):
     reply = "Payments sent with incorrect details are your responsibility. We can try to recover it."
     assert "unacknowledged-distress" in _names(analyzer, reply, "I sent £600 to the wrong account. I'm really stressed, that was my rent money.")
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I'm stranded at the airport with two kids.", "That's a horrible position to be in with two little ones. I've booked you on the 18:40."),
+        ("My shop is losing sales every minute the checkout is down.", "I know every minute costs you money, so I've escalated this as our top priority."),
+        ("I'm on dialysis and need the water back on.", "Thank you for telling me about the dialysis. Bottled water is on its way."),
+        ("I lost my job and can't afford this month's bill.", "I'm sorry things are tough right now. I've paused your payments for two months."),
+        ("I'm devastated, that was my savings.", "I can hear how upsetting this is. I've opened a fraud claim."),
+        ("I've restarted the router five times and it still drops.", "Thanks for trying all of that already. I've booked an engineer for tomorrow."),
+        ("My mum is in hospital so I missed the appointment.", "I hope your mum is doing okay. I've waived the fee."),
+        ("I need it for my wedding on Saturday!", "Congratulations! I'll make sure it's there in time: I've upgraded the delivery."),
+    ],
+)
+def test_acknowledgements_in_many_words_answer_distress(analyzer, customer, reply):
+    names = _names(analyzer, reply, customer)
+    assert "unacknowledged-distress" not in names and "acknowledges-feelings" in names
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I lost my job and can't afford this month's bill.", "Payments are due on the 1st. Don't worry, we accept cards."),
+        ("My mum is in hospital so I missed the appointment.", "The fee is £30. I hope that helps."),
+    ],
+)
+def test_near_miss_pleasantries_do_not_acknowledge(analyzer, customer, reply):
+    assert "unacknowledged-distress" in _names(analyzer, reply, customer)
