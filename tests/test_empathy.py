@@ -273,3 +273,31 @@ def test_acknowledgements_in_many_words_answer_distress(analyzer, customer, repl
 )
 def test_near_miss_pleasantries_do_not_acknowledge(analyzer, customer, reply):
     assert "unacknowledged-distress" in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You entered your new address correctly, the courier just used the old one.",
+        "You were told the wrong date by our team, and I'm sorry about that.",
+        "You missed the delivery because the driver came early, so I've rebooked it.",
+        "You needed to hear back by Friday, so I've chased it today.",
+        "If you forgot to cancel, don't worry: I can refund the renewal.",
+        "You should have the refund by Thursday.",
+        "You ordered the wrong size? No problem, I'll swap it.",
+    ],
+)
+def test_you_phrases_that_state_a_cause_or_own_the_fault_are_not_blame(analyzer, reply):
+    assert "blaming-language" not in _names(analyzer, reply, "My order is wrong.")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Relax and enjoy your trip, everything is booked.",
+        "Whatever you prefer works for us.",
+        "Just wait for the text from the courier, it comes an hour before.",
+    ],
+)
+def test_kind_uses_of_relax_whatever_and_wait_are_not_dismissive(analyzer, reply):
+    assert "dismissive-language" not in _names(analyzer, reply, "My order is wrong.")
