@@ -560,3 +560,32 @@ def test_a_refusal_answers_is_there_any_way(analyzer):
     ctx = [("customer", "I deleted a project by accident. Is there any way to get them back??")]
     hits, _ = _hits(analyzer, "Projects deleted from the trash can't be recovered, I'm afraid.", ctx, "unanswered-question")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("What's the cancellation fee?", "You can cancel at any time from your account page."),
+        ("How much is the upgrade?", "The upgrade gives you twice the storage and priority support."),
+        ("Where do I send the faulty unit?", "I'm sorry the unit is faulty. I've logged it as case 5521."),
+        ("What time does the store close today?", "Our Leeds store is on Briggate, opposite the market."),
+    ],
+)
+def test_the_question_words_without_a_price_place_or_time_do_not_answer_it(analyzer, question, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert hits
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("What's the cancellation fee?", "There's no fee to cancel, you can do it any time."),
+        ("Where do I send the router?", "The bag has a prepaid label, so you can drop it at any post office."),
+        ("Where's my parcel?", "The courier left it with your receptionist at 11:20 this morning."),
+        ("What time does your store open on Sundays?", "It opens at 10:00 on Sundays."),
+        ("Why did my bill go up?", "Your 12-month discount ended on 3 May, so the plan went back to £32."),
+    ],
+)
+def test_a_price_place_time_or_any_explanation_answers_it(analyzer, question, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert not hits

@@ -652,7 +652,7 @@ _TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_RE = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost)\b|\b\d+\b",
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost|fee|fees|extra\s+(?:charge|cost))\b|\b(?:at|for) no (?:extra |additional )?cost\b|\b\d+\b",
     re.IGNORECASE,
 )
 _WHO_RE = re.compile(
@@ -664,7 +664,7 @@ _WHY_RE = re.compile(
     re.IGNORECASE,
 )
 _WHERE_RE = re.compile(
-    r"\b(?:at|to|in|on|under|from|via|through) (?:the|your|our|my|her|his|their) \w+|https?://|www\.|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link)\b",
+    r"\b(?:at|to|in|on|under|from|via|through|with|near|next\s+to|outside|behind) (?:the|your|our|my|her|his|their|any|a|an|one\s+of\s+our) \w+|https?://|www\.|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link|depot|office|reception|neighbour|neighbor|locker)\b",
     re.IGNORECASE,
 )
 _HOW_RE = re.compile(
@@ -767,7 +767,7 @@ _VAGUE_TIME_RE = re.compile(
 _EXACT_TIME_RE = re.compile(
     r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|this week|next week"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)|\d+\s*(?:-|to)?\s*\d*\s*(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?)"
+    r"|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}[:.]\d\d|\d{1,2}(?:st|nd|rd|th)|noon|midday|midnight|\d+\s*(?:-|to)?\s*\d*\s*(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?)"
     r"|(?:a|an|one|two|three|four|five|six|seven|ten|few)\s+(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?))\b",
     re.IGNORECASE,
 )
@@ -881,6 +881,23 @@ def _on_content(q: Question, shared: int) -> bool:
     return bool(q.keywords) and shared >= (1 if len(q.keywords) <= 2 else 2)
 
 
+_ASKS_PRICE_RE = re.compile(r"\b(?:fee|fees|cost|costs|price|prices|charge|charges|how\s+much)\b", re.IGNORECASE)
+_EXPLICIT_TIME_Q_RE = re.compile(r"\bwhat\s+(?:time|date|day)\b|\bhow\s+(?:long|soon)\b|\buntil\s+when\b", re.IGNORECASE)
+
+
+def _typed_answer(q: Question) -> re.Pattern[str] | None:
+    """The answer pattern a question's words alone cannot stand in for: a price for "how
+    much" or "what's the fee", a place for "where", a time for "what time"; None for
+    other questions (an explanation answers "why" in too many ways to ask for one)."""
+    if q.kind == "amount" or (q.kind in ("what", "which") and _ASKS_PRICE_RE.search(q.text)):
+        return _AMOUNT_RE
+    if q.kind == "where":
+        return _WHERE_RE
+    if q.kind in ("what", "when") and _EXPLICIT_TIME_Q_RE.search(q.text):
+        return _EXACT_TIME_RE
+    return None
+
+
 def _asks_when(q: Question) -> bool:
     """Whether the question asks for a time ("when ...?", "what's the delivery date?")."""
     return q.kind == "when" or (q.kind in ("what", "which", "yesno") and _ASKS_TIME_RE.search(q.text) is not None)
@@ -896,6 +913,14 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     keys = q.keywords
     shared = _shared(q, reply, lemmas)
     if _on_content(q, shared):
+        typed = _typed_answer(q)
+        if typed is not None:
+            # "What's the cancellation fee?" -> "You can cancel at any time": the words,
+            # not a price. A typed question needs its kind of answer (or a deferral).
+            return bool(
+                typed.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text) or _REDIRECT_RE.search(text)
+                or (q.kind == "where" and (_STATUS_RE.search(text) or _IMPERATIVE_RE.search(text)))
+            )
         if not _asks_when(q):
             return True
         # "When will it come?" -> "it will be delivered soon" / "your refund will go back to
