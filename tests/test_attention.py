@@ -589,3 +589,21 @@ def test_the_question_words_without_a_price_place_or_time_do_not_answer_it(analy
 def test_a_price_place_time_or_any_explanation_answers_it(analyzer, question, reply):
     hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Order 48213-KD hasn't come. My email is dana@example.org.", "What's the best email to reach you on?"),
+        ("Order 48213-KD hasn't come. My email is dana@example.org.", "Which order is this about?"),
+        ("I've restarted the router three times.", "Have you tried turning the router off and on again?"),
+    ],
+)
+def test_re_asks_in_other_words_are_flagged(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "reasked-information")
+    assert hits
+
+
+def test_asking_which_order_when_none_was_given_is_not_a_re_ask(analyzer):
+    hits, _ = _hits(analyzer, "Which order is this about?", [("customer", "My parcel hasn't come.")], "reasked-information")
+    assert not hits

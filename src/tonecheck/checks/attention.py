@@ -85,10 +85,19 @@ _KIND_RES["phone"] = re.compile(
     _KIND_RES["phone"].pattern + r"|\bwhat(?:'s|\s+is)?\s+(?:your\s+|the\s+)?(number)\b(?!\s+(?:of|on\s+the\s+(?:card|order)))",
     re.IGNORECASE,
 )
+# "What's the best email to reach you on?", "Which order is this about?"
+_KIND_RES["email"] = re.compile(_KIND_RES["email"].pattern + r"|\bbest\s+(e-?mail(?:\s+address)?)\s+(?:to|for)\b", re.IGNORECASE)
+_KIND_RES["phone"] = re.compile(
+    _KIND_RES["phone"].pattern + r"|\bbest\s+((?:phone\s+|contact\s+|mobile\s+)?number)\s+(?:to|for)\b", re.IGNORECASE
+)
+_KIND_RES["order number"] = re.compile(
+    _KIND_RES["order number"].pattern + r"|\bwhich\s+(order)\b(?=\s+(?:is|was|are|do|does|did|this|that|it|we're|are\s+we)\b)",
+    re.IGNORECASE,
+)
 # "Have you tried restarting it?" after the customer said they had.
 _TRIED_ASK_RE = re.compile(
     r"\b(?:have|did|could|can)\s+you\s+(?:already\s+|also\s+|please\s+)?(?:tried\s+|try\s+)?(?:to\s+)?"
-    r"(restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+it\s+off|switch\w*\s+it\s+off|unplug\w*|reinstall\w*|uninstall\w*|"
+    r"(restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+(?:it|the\s+\w+|your\s+\w+)\s+off|switch\w*\s+(?:it|the\s+\w+|your\s+\w+)\s+off|unplug\w*|reinstall\w*|uninstall\w*|"
     r"reset\w*|clear\w*\s+(?:the\s+|your\s+)?(?:cache|cookies|browser\s+data)|updat\w*|log\w*\s+out|sign\w*\s+out|"
     r"check\w*\s+(?:the\s+|your\s+)?(?:spam|junk))",
     re.IGNORECASE,
