@@ -607,3 +607,21 @@ def test_re_asks_in_other_words_are_flagged(analyzer, customer, reply):
 def test_asking_which_order_when_none_was_given_is_not_a_re_ask(analyzer):
     hits, _ = _hits(analyzer, "Which order is this about?", [("customer", "My parcel hasn't come.")], "reasked-information")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Sarah here. Still no refund.", "Hi Emma, I'll check."),
+        ("My name is Alex Morgan, he/him. Order 331 is late.", "Thanks for waiting, madam."),
+    ],
+)
+def test_x_here_and_stated_pronouns_set_the_form_of_address(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "wrong-form-of-address")
+    assert hits
+
+
+@pytest.mark.parametrize("customer", ["Please call me Monday about it.", "Call me back when you can.", "Nobody here has helped me."])
+def test_days_and_pronouns_after_call_me_or_here_are_not_names(analyzer, customer):
+    hits, _ = _hits(analyzer, "Thanks Sarah, I will.", [("customer", customer)], "wrong-form-of-address")
+    assert not hits

@@ -146,6 +146,8 @@ _SELF_NAME_RES = [
     re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
     re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
     re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z'’-]{{1,30}})\s+(?:here|speaking)\b"),
+    re.compile(r"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?([A-Z][a-z'’-]{1,30})\s+here\b"),
+    re.compile(rf"\b[Cc]all me\s+{_NAME}\b"),
     re.compile(
         rf"\b(?:[Ii]'m|[Ii] am)\s+(?:her|his|their|the)\s+(?:daughter|son|wife|husband|partner|mother|father"
         rf"|mum|mom|dad|sister|brother|carer|caregiver|niece|nephew|grandson|granddaughter),?\s+{_NAME}\b"
@@ -169,6 +171,8 @@ _GENDER_STATEMENTS = [
     (re.compile(r"\b(?:it'?s|it is|call me|i'?m a|i am a)\s+(ma'?am|madam|miss|woman|lady)\b", re.I), "female"),
     (re.compile(r"\b(?:not|don'?t call me|stop calling me)\s+(ma'?am|madam|miss)\b", re.I), "male"),
     (re.compile(r"\b(?:not|don'?t call me|stop calling me)\s+(sir|mister)\b", re.I), "female"),
+    (re.compile(r"\b(he/him|he/they|my pronouns are he)\b", re.I), "male"),
+    (re.compile(r"\b(she/her|she/they|my pronouns are she)\b", re.I), "female"),
 ]
 _NOT_NAMES = {
     "Sorry", "Not", "So", "Just", "Very", "Still", "Trying", "Writing", "Calling", "Looking",
@@ -180,6 +184,8 @@ _NOT_NAMES = {
     "Goodbye", "Bye", "Later", "Soon", "Everyone", "All", "Guys", "Folks", "Anyway",
     "Yes", "No", "Great", "Perfect", "Cool", "Awesome", "Bro", "Mate", "Dude", "Sir", "Madam",
     "Urgent", "Help", "Moving", "Leaving", "Finally", "Many", "Kind", "Warm", "Merry",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Tomorrow", "Today",
+    "Tonight", "Anytime", "Someone", "Nobody", "Everybody",
 }
 
 # Questions: interrogative openers (a question even without "?") and rhetorical jabs.
