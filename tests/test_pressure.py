@@ -150,3 +150,19 @@ def test_offers_in_other_words_after_no_are_pressure(analyzer, reply):
 )
 def test_confirming_the_cancellation_or_asking_for_the_account_is_not_pressure(analyzer, reply):
     assert "retention-pressure" not in _names(analyzer, reply, REFUSED[:1])
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sorry to see you go! I've cancelled it. Could you tell us why you're leaving? It's optional, just reply to the survey.",
+        "Of course. Your fare is non-refundable, so you'd lose the £120, but I can move it for free. Cancel or move it?",
+    ],
+)
+def test_optional_feedback_after_cancelling_and_stating_a_cost_are_not_pressure(analyzer, reply):
+    assert "retention-pressure" not in _names(analyzer, reply, [("customer", "I want to cancel my booking.")])
+
+
+def test_asking_why_after_cancelling_without_making_it_optional_is_still_pressure(analyzer):
+    reply = "I've cancelled it. Before you go, could you tell me why you're leaving?"
+    assert "retention-pressure" in _names(analyzer, reply, [("customer", "I want to cancel my subscription.")])

@@ -57,7 +57,7 @@ _STALL_RE = re.compile(
     r"|\blet\s+me\s+(?:see|check)\s+(?:what|if)\s+(?:offers|deals|i\s+can\s+do|we\s+can\s+do|there\s+are)"
     r"|\bbefore\s+(?:we|i)\s+(?:do\s+that|go\s+(?:any\s+)?further|process\s+that|proceed)\b"
     r"|\bhave\s+you\s+considered\b|\bit\s+would\s+be\s+a\s+(?:shame|pity)\b|\byou'?ll\s+lose\s+(?:all\s+)?(?:your|the)\b"
-    r"|\byou(?:'d|\s+would)\s+(?:be\s+)?los(?:e|ing)\b|\b(?:to|could|would)\s+change\s+your\s+mind\b|\bwhat\s+would\s+it\s+take\b"
+    r"|\b(?:to|could|would)\s+change\s+your\s+mind\b|\bwhat\s+would\s+it\s+take\b"
     r"|\bbefore\s+you\s+(?:decide|make\s+(?:a|your|the)\s+(?:final\s+)?decision|commit)\b",
     re.IGNORECASE,
 )
@@ -71,6 +71,12 @@ _OPTIONAL_RE = re.compile(
 #: A customer who turned down offers before any was made ("I don't want any offers").
 _NO_OFFERS_RE = re.compile(
     r"\b(?:no|don't\s+want|do\s+not\s+want|not\s+interested\s+in|without)\s+(?:any\s+)?(?:more\s+)?(?:offers?|deals?|discounts?)\b",
+    re.IGNORECASE,
+)
+#: Feedback asked for as optional: "it's optional", "if you have a moment", "a short survey".
+_OPTIONAL_FEEDBACK_RE = re.compile(
+    r"\b(?:it's|it\s+is|totally|completely|entirely)\s+optional\b|\bif\s+you\s+(?:have\s+a\s+(?:moment|minute)|don't\s+mind|'d\s+like|would\s+like)\b"
+    r"|\b(?:no\s+need|you\s+don't\s+have)\s+to\b|\bsurvey\b",
     re.IGNORECASE,
 )
 _DONE_RE = re.compile(
@@ -144,6 +150,8 @@ class RetentionPressure(Check):
         for m in _REASON_DEMAND_RE.finditer(text):
             if parsed.in_quotes(m.start(), m.end()):
                 continue
+            if done and _OPTIONAL_FEEDBACK_RE.search(text):
+                continue  # cancelled first, feedback asked for after and made optional
             start, end = parsed.sentence_at(m.start())
             given = f" although they gave it in turn {reason.turn} (\u201c{reason.text}\u201d)" if reason else ""
             yield self.finding(
