@@ -625,3 +625,42 @@ def test_x_here_and_stated_pronouns_set_the_form_of_address(analyzer, customer, 
 def test_days_and_pronouns_after_call_me_or_here_are_not_names(analyzer, customer):
     hits, _ = _hits(analyzer, "Thanks Sarah, I will.", [("customer", customer)], "wrong-form-of-address")
     assert not hits
+
+
+def test_giving_a_name_to_someone_else_later_is_not_a_reask(analyzer):
+    ctx = [("customer", "Will they hold my room? Karim Haddad, booking SKV-20931.")]
+    reply = "The hotel will keep your room until 2 am; please give your name at reception when you arrive."
+    hits, _ = _hits(analyzer, reply, ctx, "reasked-information")
+    assert not hits
+    hits, _ = _hits(analyzer, "Please give me your name so I can check.", ctx, "reasked-information")
+    assert hits
+
+
+def test_is_that_normal_is_answered_by_a_reply_about_what_that_was(analyzer):
+    ctx = [("customer", "Someone rang saying they were from you and asked for my card number. Is that normal?")]
+    answered = "Please don't give them anything: we never ask for your card number over the phone, and that call wasn't from us."
+    hits, _ = _hits(analyzer, answered, ctx, "unanswered-question")
+    assert not hits
+    hits, _ = _hits(analyzer, "Thanks for getting in touch.", ctx, "unanswered-question")
+    assert hits
+
+
+def test_swap_is_answered_by_exchange(analyzer):
+    ctx = [("customer", "I ordered a medium hoodie and got a large. Can I swap it?")]
+    hits, _ = _hits(analyzer, "Exchanges are free: I've emailed you a prepaid returns label.", ctx, "unanswered-question")
+    assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        (
+            "There's a payment of £49.99 to STREAMZONE on my card. I didn't make it and I've never heard of them.",
+            "I can help you reset your online banking password. Go to Log in > Forgotten password.",
+        ),
+        ("My phone says 'SIM not provisioned' and I can't make calls.", "Good news: would you like me to upgrade you to our new 5G plan?"),
+    ],
+)
+def test_replies_that_solve_another_problem_than_an_unknown_payment_or_a_dead_sim_are_off_topic(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")
+    assert hits

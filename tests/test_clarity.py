@@ -393,3 +393,23 @@ def test_common_slips_of_hurried_agents_are_grammar(analyzer, reply):
 )
 def test_near_misses_of_those_slips_are_not_grammar(analyzer, reply):
     assert not [f for f in analyzer.analyze_reply(reply, []).findings if f.name == "grammar"]
+
+
+def test_a_numbered_list_inside_a_sentence_may_start_items_in_lower_case(analyzer):
+    reply = "Adding a cabin bag costs £25: 1. open Manage Booking, 2. choose Extras, 3. pick Cabin bag and pay."
+    assert _hits(analyzer, "grammar", reply) == []
+
+
+def test_a_lower_case_start_after_a_number_that_ends_a_sentence_is_still_grammar(analyzer):
+    assert _hits(analyzer, "grammar", "The total is 2. then we ship it to you.") == ["then"]
+
+
+def test_jargon_glossed_later_in_the_sentence_is_explained(analyzer):
+    reply = "You'll get your PAC code by text within 2 minutes; that's the code your new provider needs."
+    assert _hits(analyzer, "jargon", reply) == []
+    assert _hits(analyzer, "jargon", "You'll get your PAC code by text within 2 minutes.") == ["PAC code"]
+
+
+@pytest.mark.parametrize("word", ["runaround", "workaround", "paperwork"])
+def test_closed_compounds_are_known_words(analyzer, word):
+    assert _hits(analyzer, "spelling", f"Sorry about the {word} today.") == []

@@ -301,3 +301,41 @@ def test_you_phrases_that_state_a_cause_or_own_the_fault_are_not_blame(analyzer,
 )
 def test_kind_uses_of_relax_whatever_and_wait_are_not_dismissive(analyzer, reply):
     assert "dismissive-language" not in _names(analyzer, reply, "My order is wrong.")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Restart your phone and you should have signal within 5 minutes.",
+        "You should have access again now.",
+    ],
+)
+def test_you_should_have_with_a_noun_is_a_state_not_blame(analyzer, reply):
+    assert "blaming-language" not in _names(analyzer, reply, "My phone has no signal.")
+
+
+@pytest.mark.parametrize("reply", ["You should have double-checked the address.", "You should have just asked us first."])
+def test_you_should_have_with_a_past_participle_is_still_blame(analyzer, reply):
+    assert "blaming-language" in _names(analyzer, reply, "My order went to the wrong address.")
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        (
+            "I sent £800 to the wrong account. That's my rent money and I'm in a total panic.",
+            "I'm so sorry, I know how frightening it is when your rent money is at stake. I've started a recall.",
+        ),
+        (
+            "No signal since yesterday. My mum is in hospital and I'm worried I'll miss the ward's call.",
+            "That's a horrible time to be cut off. There's a mast fault; it's fixed by 6 pm.",
+        ),
+    ],
+)
+def test_a_felt_acknowledgement_answers_a_hardship(analyzer, customer, reply):
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+def test_a_bare_i_understand_still_does_not_answer_a_bereavement(analyzer):
+    names = _names(analyzer, "I understand. Please use the returns form.", "My mother died last week; I need to return her order.")
+    assert "unacknowledged-distress" in names

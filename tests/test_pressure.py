@@ -166,3 +166,19 @@ def test_optional_feedback_after_cancelling_and_stating_a_cost_are_not_pressure(
 def test_asking_why_after_cancelling_without_making_it_optional_is_still_pressure(analyzer):
     reply = "I've cancelled it. Before you go, could you tell me why you're leaving?"
     assert "retention-pressure" in _names(analyzer, reply, [("customer", "I want to cancel my subscription.")])
+
+
+def test_an_optional_reason_question_while_agreeing_to_cancel_is_not_pressure(analyzer):
+    reply = "Sure, I can set that up. If you don't mind saying, what's the reason? It's completely optional."
+    assert "retention-pressure" not in _names(analyzer, reply, [("customer", "I'd like to cancel my contract next month.")])
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "If you don't mind saying, what's the reason? It's completely optional.",
+        "Sure, I can set that up. But first, what's the reason you're leaving?",
+    ],
+)
+def test_a_reason_question_without_agreeing_or_without_making_it_optional_is_pressure(analyzer, reply):
+    assert "retention-pressure" in _names(analyzer, reply, [("customer", "I'd like to cancel my contract next month.")])

@@ -319,6 +319,16 @@ class Fact:
         return {"turn": self.turn, "start": self.start, "end": self.end}
 
 
+#: A yes/no question that judges what the customer just said: "Is that normal?", "Is this
+#: right?", "Is it safe?". Its own words cannot be matched; the previous sentence's can.
+_DEICTIC_Q_RE = re.compile(
+    r"(?:and\s+|so\s+)?(?:is|was|does|did|would|should)\s+(?:that|this|it)\s+(?:\w+\s+)?"
+    r"(?:normal|expected|usual|standard|right|correct|ok|okay|fine|safe|legit|legitimate|genuine|real|true|allowed|possible|"
+    r"a\s+scam|from\s+you|you|your\s+(?:company|team)|something\s+you\s+do)\W*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     """A direct question the customer asked: the sentence span and its wh-word, if any.
@@ -336,6 +346,8 @@ class Question:
     wh: str | None
     kind: str = "yesno"
     keywords: tuple[str, ...] = ()
+    #: For "Is that normal?": the content words of the sentence "that" points back to.
+    context: tuple[str, ...] = ()
 
     def evidence(self) -> dict[str, int]:
         """The ``evidence`` dict of a finding that points here."""
@@ -612,7 +624,10 @@ class StateExtractor:
         """
         text = parsed.text
         low = parsed.lower
+        prev_span: tuple[int, int] | None = None
+        span: tuple[int, int] | None = None
         for start, end in parsed.sentences:
+            prev_span, span = span, (start, end)
             sent = text[start:end].strip()
             if not sent:
                 continue
@@ -667,7 +682,19 @@ class StateExtractor:
             for m in _CAPS_KEY_RE.finditer(text, q_start, q_start + len(sent)):
                 if m.group().lower() not in keys and m.group() not in ("OK", "AM", "PM", "ASAP", "PLS"):
                     keys.append(m.group().lower())  # "in the US", "an EU card": short, but the point
-            state.questions.append(Question(turn, q_start, q_start + len(sent), sent, wh, kind, tuple(keys)))
+            context: list[str] = []
+            if kind == "yesno" and prev_span is not None and _DEICTIC_Q_RE.match(sent):
+                # "Someone rang asking for my card number. Is that normal?": "that" is the
+                # previous sentence, and a reply about it answers the question.
+                for w in _KEY_WORD_RE.findall(low, prev_span[0], prev_span[1]):
+                    if w in QUESTION_STOP:
+                        continue
+                    lemma = parsed.lemma(w)
+                    if lemma not in QUESTION_STOP and lemma not in context:
+                        context.append(lemma)
+            state.questions.append(
+                Question(turn, q_start, q_start + len(sent), sent, wh, kind, tuple(keys), tuple(context))
+            )
 
     def _topics(self, state: ConversationState, turn: int, parsed: Parsed) -> None:
         """Note which intents the customer raised, keeping the first place for each."""

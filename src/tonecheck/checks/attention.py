@@ -17,6 +17,7 @@ current reply's shared parse once and never re-reads earlier turns.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -92,6 +93,14 @@ _KIND_RES["phone"] = re.compile(
 )
 _KIND_RES["order number"] = re.compile(
     _KIND_RES["order number"].pattern + r"|\bwhich\s+(order)\b(?=\s+(?:is|was|are|do|does|did|this|that|it|we're|are\s+we)\b)",
+    re.IGNORECASE,
+)
+#: After the asked-for value: it is to be given to someone else, later ("at reception when
+#: you arrive", "to the driver", "to your bank").
+_ELSEWHERE_RE = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:at|to)\s+(?:the\s+|your\s+)?(?:reception|front\s+desk|desk|driver|courier|engineer|pharmacy|pharmacist|"
+    r"counter|check-in|gate|staff|hotel|branch|bank|doctor|surgery|crew|store|shop)\b"
+    r"|[^.!?]{0,40}\bwhen\s+you\s+(?:arrive|get\s+there|check\s+in|collect|call\s+them|visit)\b",
     re.IGNORECASE,
 )
 # "Have you tried restarting it?" after the customer said they had.
@@ -280,6 +289,8 @@ class ReaskedInformation(Check):
                     continue
                 if reply.parsed.in_quotes(s_start + m.start(1), s_start + m.end(1)):
                     continue
+                if _ELSEWHERE_RE.match(sent, m.end()):
+                    continue  # "give your name at reception when you arrive": not asked of us
                 label = _KIND_LABEL[kind]
                 yield self.finding(
                     s_start,
@@ -937,6 +948,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         if _EXACT_TIME_RE.search(text) or _DEFER_RE.search(text) or _STATUS_RE.search(text) or _REFUSAL_RE.search(text):
             return True
         return not (q.kind == "when" or _VAGUE_TIME_RE.search(text))
+    if q.context:
+        about = dataclasses.replace(q, keywords=q.context, context=())
+        if _on_content(about, _shared(about, reply, lemmas)):
+            return True  # "Someone asked for my card number. Is that normal?" -> about that call
     if _WHAT_DO_RE.search(q.text):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)

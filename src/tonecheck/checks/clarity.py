@@ -473,6 +473,13 @@ _EXPLAIN_AFTER_RE = re.compile(
     r"(?:\s+(?:number|code|id|reference))?\s*(?:,\s*)?(?:\(|is\s+(?:a|an|the|our|your|just)|means|stands\s+for|refers\s+to|,\s*(?:which|that|i\.e\.|meaning|or|the)|i\.e\.|—|–|-\s)",
     re.IGNORECASE,
 )
+#: A gloss a few words after the term, after a clause break: "...; that's the code your
+#: new provider needs", ". This is the number that ...".
+_EXPLAIN_LATER_RE = re.compile(
+    r"[;:.,—–]\s*(?:that's|that\s+is|this\s+is|it's|it\s+is|which\s+is)\s+(?:just\s+)?(?:the|a|an|your)\s+(?:\w+\s+){0,2}?"
+    r"(?:code|number|reference|name|form|letter|document|tool|setting|box|device|part|term|word)\s+(?:that|which|you|your|we|to|for|the)\b",
+    re.IGNORECASE,
+)
 _EXPLAIN_BEFORE_RE = re.compile(r"(?:\(|called|known\s+as|a\s+so-called|(?:an?|the)\s+\w+\s*\(|or)\s*[\"'“‘]?$", re.IGNORECASE)
 
 
@@ -602,6 +609,8 @@ def _explained(text: str, start: int, end: int) -> bool:
     or a framing right before it ('a return number (RMA)')."""
     if _EXPLAIN_AFTER_RE.match(text, end):
         return True
+    if _EXPLAIN_LATER_RE.search(text, end, min(len(text), end + 90)):
+        return True  # "your PAC code by text; that's the code your new provider needs"
     before = text[max(0, start - 25):start]
     return _EXPLAIN_BEFORE_RE.search(before) is not None and "(" in before[-3:]
 
@@ -767,7 +776,9 @@ _ABBREV_END_RE = re.compile(
     r"mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.$",
     re.IGNORECASE,
 )
-_LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]$")
+#: A list marker that ends the previous "sentence": the whole of it ("1."), or after a colon,
+#: a comma or a line break inside it ("costs £25: 1. open Manage Booking, 2. choose ...").
+_LIST_MARKER_RE = re.compile(r"(?:\s*|.*(?:[:,;]|\n)\s*)(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]$", re.DOTALL)
 
 
 def _lookahead_words(phrase: str) -> frozenset[str]:

@@ -146,6 +146,11 @@ class UnacknowledgedDistress(Check):
         if hardship is not None:
             if self.ack.find(reply, hardship=True) is not None:
                 return
+            specific = self.ack.find(reply)
+            if specific is not None and (
+                _FEELING_RE.search(specific.group()) or _restates(hardship.text, reply)
+            ):
+                return  # "I know how frightening it is when your rent money is at stake"
             signal = hardship
         else:
             if self.ack.find(reply) is not None or self.ack.find(reply, hardship=True) is not None:
@@ -177,6 +182,22 @@ _THANKS_OPENER_RE = re.compile(r"\W*(?:thanks|thank\s+you|cheers|brilliant|great
 #: An apology in the agent's own words. Enough for frustration, urgency or a repeat (a
 #: hardship needs words about the situation; a stock "sorry for the inconvenience" never counts).
 _APOLOGY_RE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+
+
+#: Words of feeling in a specific acknowledgement: with them it answers a hardship too
+#: ("That sounds really worrying", "I know how frightening it is"), unlike a bare "I understand".
+_FEELING_RE = re.compile(
+    r"\b(?:horrible|awful|terrible|difficult|stressful|tough|hard|worr\w+|scar\w+|frighten\w+|rotten|miserable|upsetting|"
+    r"distressing|sorry|condolences|heartbreaking|devastating|nightmare|shock|panic\w*)\b",
+    re.IGNORECASE,
+)
+_CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
+
+
+def _restates(signal_text: str, reply: Reply) -> bool:
+    """Whether the reply repeats a content word of the hardship ("your rent money")."""
+    words = reply.parsed.words
+    return any(w in words for w in _CONTENT_WORD_RE.findall(signal_text.lower()))
 
 
 def _first_sentence(reply: Reply) -> tuple[int, int]:

@@ -79,6 +79,20 @@ _OPTIONAL_FEEDBACK_RE = re.compile(
     r"|\b(?:no\s+need|you\s+don't\s+have)\s+to\b|\bsurvey\b",
     re.IGNORECASE,
 )
+#: A reason question the agent says the customer may skip ("it's completely optional").
+_STRONG_OPTIONAL_RE = re.compile(
+    r"\b(?:it's|it\s+is|that's|totally|completely|entirely|purely)\s+(?:\w+\s+)?optional\b"
+    r"|\byou\s+(?:don't|do\s+not)\s+have\s+to\s+(?:say|answer|tell|give|share)\b|\bno\s+need\s+to\s+(?:say|answer|tell|explain|give)\b"
+    r"|\bfeel\s+free\s+to\s+(?:skip|ignore)\b|\beither\s+way,?\s+(?:i(?:'ll|\s+will)|it(?:'ll|\s+will))\b",
+    re.IGNORECASE,
+)
+#: The agent agrees to cancel in the same reply ("Sure, I can set that up").
+_AGREE_RE = re.compile(
+    r"\b(?:sure|of\s+course|certainly|no\s+problem|absolutely|happy\s+to\s+help)\b[^.!?]{0,20}[,.!]?\s*(?:i\s+can|i(?:'ll|\s+will)|i(?:'m|\s+am)|we\s+can|that's)\b"
+    r"|\bi\s+can\s+(?:set\s+that\s+up|do\s+that|arrange\s+that|process\s+(?:that|it|this)|cancel\s+(?:that|it|this))\b"
+    r"|\bi(?:'ll|\s+will)\s+(?:cancel|close|process|set\s+up\s+the\s+cancell?ation)\b",
+    re.IGNORECASE,
+)
 _DONE_RE = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+)?(?:cancell?ed|closed|terminated|processed\s+(?:the|your)\s+cancell?ation)\b"
     r"|\b(?:is|has\s+been|will\s+be)\s+(?:now\s+)?(?:cancell?ed|closed|terminated)\b",
@@ -152,6 +166,13 @@ class RetentionPressure(Check):
                 continue
             if done and _OPTIONAL_FEEDBACK_RE.search(text):
                 continue  # cancelled first, feedback asked for after and made optional
+            if (
+                reason is None
+                and _STRONG_OPTIONAL_RE.search(text)
+                and _AGREE_RE.search(text)
+                and not any(self.code in r.codes for r in state.agent_replies if r.turn > req.turn)
+            ):
+                continue  # "Sure, I can set that up. What's the reason? It's completely optional."
             start, end = parsed.sentence_at(m.start())
             given = f" although they gave it in turn {reason.turn} (\u201c{reason.text}\u201d)" if reason else ""
             yield self.finding(
