@@ -664,3 +664,26 @@ def test_swap_is_answered_by_exchange(analyzer):
 def test_replies_that_solve_another_problem_than_an_unknown_payment_or_a_dead_sim_are_off_topic(analyzer, customer, reply):
     hits, _ = _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")
     assert hits
+
+
+def test_answering_the_first_of_two_questions_in_one_sentence_leaves_the_second(analyzer):
+    ctx = [("customer", "Can I take my broadband to the new flat, and will there be a fee for moving it?")]
+    hits, _ = _hits(analyzer, "Yes, your broadband can move with you; the line is live by 6 pm on 14 March.", ctx, "unanswered-question")
+    assert hits
+    hits, _ = _hits(analyzer, "Yes, your broadband can move with you, and there's no charge for moving it.", ctx, "unanswered-question")
+    assert not hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Only if the other insurer disputes it; otherwise you'd pay nothing.", "No, there's nothing to pay.", "Yes, the excess is £250."],
+)
+def test_a_fee_question_is_answered_by_an_amount_or_a_plain_no(analyzer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", "Will I have to pay my excess?")], "unanswered-question")
+    assert not hits
+
+
+def test_a_greeting_that_leads_into_the_answer_does_not_hide_it(analyzer):
+    ctx = [("customer", "How long does it take, and is there a charge?")]
+    hits, _ = _hits(analyzer, "Hello, there is no charge for a copy of your record.", ctx, "unanswered-question")
+    assert hits and "How long" in hits[0].message

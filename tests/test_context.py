@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,3 +118,18 @@ def test_extraction_never_crashes_and_spans_stay_inside_the_text(text):
             assert 0 <= fact.start <= fact.end <= len(text)
     for q in state.questions:
         assert 0 <= q.start <= q.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Why is it so high, and can I pay it in instalments?", ["Why is it so high", "can I pay it in instalments?"]),
+        ("How long does it take, and is there a charge?", ["How long does it take", "is there a charge?"]),
+        ("Can you tell me when and where?", ["Can you tell me when and where?"]),
+    ],
+)
+def test_a_sentence_that_asks_two_things_is_two_questions(text, parts):
+    from tonecheck.context import _split_compound_questions
+
+    parsed = NLP.parse(text)
+    assert [text[a:b] for a, b in _split_compound_questions(text, parsed.sentences)] == parts

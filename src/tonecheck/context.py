@@ -319,6 +319,33 @@ class Fact:
         return {"turn": self.turn, "start": self.start, "end": self.end}
 
 
+#: Where one sentence asks a second question: "Can I take it with me, and will there be a
+#: fee?", "How long does it take, and is there a charge?".
+_SECOND_Q_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|or|also|plus)\s+(?:also\s+)?(?=(?:(?:can|could|will|would|is|are|do|does|did|should|may|have|has|was)\s+"
+    r"(?:i|you|we|it|there|they|my|the|this|that|he|she)|how|what|what's|when|where|why|who|which|whether)\b)",
+    re.IGNORECASE,
+)
+
+
+def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans, with a question that asks two things split in two, so that each
+    part is checked on its own (answering the first is not answering the second)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if "?" not in text[start:end] or (" and " not in text[start:end] and " or " not in text[start:end]
+                                           and " also " not in text[start:end] and " plus " not in text[start:end]):
+            out.append((start, end))
+            continue
+        cut = start
+        for m in _SECOND_Q_RE.finditer(text, start, end):
+            if len(text[cut:m.start()].split()) >= 3 and len(text[m.end():end].split()) >= 3:
+                out.append((cut, m.start()))
+                cut = m.end()
+        out.append((cut, end))
+    return out
+
+
 #: A yes/no question that judges what the customer just said: "Is that normal?", "Is this
 #: right?", "Is it safe?". Its own words cannot be matched; the previous sentence's can.
 _DEICTIC_Q_RE = re.compile(
@@ -626,7 +653,7 @@ class StateExtractor:
         low = parsed.lower
         prev_span: tuple[int, int] | None = None
         span: tuple[int, int] | None = None
-        for start, end in parsed.sentences:
+        for start, end in _split_compound_questions(text, parsed.sentences):
             prev_span, span = span, (start, end)
             sent = text[start:end].strip()
             if not sent:

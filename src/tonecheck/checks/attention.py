@@ -675,6 +675,18 @@ _AMOUNT_RE = re.compile(
     r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost|fee|fees|extra\s+(?:charge|cost))\b|\b(?:at|for) no (?:extra |additional )?cost\b|\b\d+\b",
     re.IGNORECASE,
 )
+#: A yes/no question about paying: "is there a fee?", "will I be charged?" (not "do you price match?").
+_YESNO_ASKS_PRICE_RE = re.compile(
+    r"\b(?:a|any|an\s+extra|extra)\s+(?:fee|charge|cost)s?\b|\bcharged\b|\bcost\s+(?:anything|extra|money|more)\b"
+    r"|\b(?:have|need)\s+to\s+pay\b|\bpay\s+(?:anything|extra|more)\b",
+    re.IGNORECASE,
+)
+#: What answers "is there a charge?": an amount, "free", or a plain no to paying.
+_YESNO_PRICE_RE = re.compile(
+    _AMOUNT_RE.pattern.replace(r"|\b\d+\b", "") + r"|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
+    r"|\bnothing\s+(?:to\s+pay|extra)\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b",
+    re.IGNORECASE,
+)
 _WHO_RE = re.compile(
     r"\b(?:team|department|manager|supervisor|lead|colleague|specialist|courier|carrier|bank|agent|representative|technician|engineer|seller|"
     r"staff|admin|administrator|nobody|no one|someone)\b|\bI(?:'m| am) [A-Z][a-z]+|\b(?:my name is|this is) [A-Z]",
@@ -813,13 +825,26 @@ _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
 _STEM = 5
 
 
-def _substance(reply: Reply) -> str:
-    """The reply from its first sentence that is not a greeting or thanks."""
+def _substance(reply: Reply, leads: bool = True) -> str:
+    """The reply from its first sentence that is not a greeting or thanks; with ``leads``,
+    from after a greeting that only leads into a sentence ("Hello, there is no charge")."""
     text = reply.text
     for s_start, s_end in reply.parsed.sentences:
         if not PLEASANTRY_RE.match(text, s_start, s_end):
             return text[s_start:]
+        lead = _GREETING_LEAD_RE.match(text, s_start, s_end) if leads else None
+        if lead is not None and len(text[lead.end():s_end].split()) >= 3:
+            return text[lead.end():]  # "Hello, there is no charge for ...": the greeting is only the lead
     return ""
+
+
+#: "I'm Priya from the support team": an introduction, not an answer.
+_SELF_INTRO_LEAD_RE = re.compile(r"(?:[Ii]'m|I\s+am|[Tt]his\s+is|[Mm]y\s+name\s+is|[Ii]t's)\s+[A-Z][a-z]+\b(?![^.!?]*\b(?:and|but)\b)")
+#: A greeting that leads into the sentence's content: "Hello, ", "Hi Priya, ".
+_GREETING_LEAD_RE = re.compile(
+    r"\W*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b(?:\s+[A-Z][\w'’-]*){0,2}\s*[,!.:;-]\s*",
+    re.IGNORECASE,
+)
 
 
 def _asks_known(reply: Reply, state: ConversationState) -> bool:
@@ -911,6 +936,8 @@ def _typed_answer(q: Question) -> re.Pattern[str] | None:
     other questions (an explanation answers "why" in too many ways to ask for one)."""
     if q.kind == "amount" or (q.kind in ("what", "which") and _ASKS_PRICE_RE.search(q.text)):
         return _AMOUNT_RE
+    if q.kind == "yesno" and _YESNO_ASKS_PRICE_RE.search(q.text):
+        return _YESNO_PRICE_RE  # "Will there be a fee?" -> "No, it's free" / "Yes, £25"
     if q.kind == "where":
         return _WHERE_RE
     if q.kind in ("what", "when") and _EXPLICIT_TIME_Q_RE.search(q.text):
@@ -1085,7 +1112,12 @@ class UnansweredQuestion(Check):
         lemmas = reply.parsed.lemmas | reply.parsed.words
         if _DEFER_RE.search(reply.text):
             return
-        if not _substance(reply) and len(reply.text) < 80 and _OPENER_RE.search(reply.text):
+        if (
+            not _substance(reply, leads=False)
+            and len(reply.text) < 80
+            and _OPENER_RE.search(reply.text)
+            and (not (rest := _substance(reply).strip()) or rest.endswith("?") or _SELF_INTRO_LEAD_RE.match(rest))
+        ):
             return  # a bare greeting opens the chat; the answer comes in the next message
         aside = self._aside(reply, state)
         if aside is not None:
