@@ -658,7 +658,7 @@ def test_swap_is_answered_by_exchange(analyzer):
             "There's a payment of £49.99 to STREAMZONE on my card. I didn't make it and I've never heard of them.",
             "I can help you reset your online banking password. Go to Log in > Forgotten password.",
         ),
-        ("My phone says 'SIM not provisioned' and I can't make calls.", "Good news: would you like me to upgrade you to our new 5G plan?"),
+        ("My phone says 'SIM not provisioned' and I can't make calls.", "Good news: would you like me to upgrade you today? It comes with EU roaming."),
     ],
 )
 def test_replies_that_solve_another_problem_than_an_unknown_payment_or_a_dead_sim_are_off_topic(analyzer, customer, reply):
@@ -687,3 +687,31 @@ def test_a_greeting_that_leads_into_the_answer_does_not_hide_it(analyzer):
     ctx = [("customer", "How long does it take, and is there a charge?")]
     hits, _ = _hits(analyzer, "Hello, there is no charge for a copy of your record.", ctx, "unanswered-question")
     assert hits and "How long" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("My flight was cancelled. Is there another flight today?", "I've moved you all to the 17:45 to Lisbon today, seats 22A to 22C."),
+        ("Lovely, I'll ring them. Do I need to bring anything?", "Just your NHS number if you have it handy."),
+        ("ah ok, can I book the 3rd now or do I have to wait?", "Bookings open 7 days ahead, so you can book it from 7 am on Saturday."),
+        ("I have photos from the car park, timestamped. Does that count for nothing?", "Photos can be sent to our damage team, who review them within 14 days."),
+    ],
+)
+def test_answers_in_other_words_count(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits
+
+
+def test_a_second_question_about_her_is_split_and_checked(analyzer):
+    customer = "If we add her to our policy do we get a multi-pet discount, and would her ear condition be covered?"
+    hits, _ = _hits(analyzer, "Yes, there's a 10% multi-pet discount on the second pet.", [("customer", customer)], "unanswered-question")
+    assert hits
+
+
+def test_a_misspelled_account_holder_name_is_the_wrong_name(analyzer):
+    ctx = [("customer", "Please cancel my Locker Plus subscription. Account holder Benedikt Saar.")]
+    hits, _ = _hits(analyzer, "Hi Benedict, I've cancelled it today.", ctx, "wrong-form-of-address")
+    assert hits
+    hits, _ = _hits(analyzer, "Hi Benedikt, I've cancelled it today.", ctx, "wrong-form-of-address")
+    assert not hits

@@ -413,3 +413,31 @@ def test_jargon_glossed_later_in_the_sentence_is_explained(analyzer):
 @pytest.mark.parametrize("word", ["runaround", "workaround", "paperwork"])
 def test_closed_compounds_are_known_words(analyzer, word):
     assert _hits(analyzer, "spelling", f"Sorry about the {word} today.") == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "word"),
+    [
+        ("We will pay them within 10 working days after we receives it.", "receives"),
+        ("At renewal your only billed for the seats you keep.", "your"),
+        ("Before I delete it, I need to know the reason your leaving.", "your"),
+    ],
+)
+def test_agreement_slips_and_your_for_youre_are_grammar(analyzer, reply, word):
+    assert _hits(analyzer, "grammar", reply) == [word]
+
+
+@pytest.mark.parametrize(
+    "reply", ["We're sorry to hear about your leaving.", "Your only option is a refund.", "We appreciate your waiting so long."]
+)
+def test_possessive_your_before_a_gerund_or_noun_is_not_grammar(analyzer, reply):
+    assert _hits(analyzer, "grammar", reply) == []
+
+
+def test_smart_meter_acronyms_are_energy_jargon(analyzer):
+    reply = "Your SMETS1 meter hasn't been migrated to the DCC yet, so it's running in dumb mode."
+    assert _hits(analyzer, "jargon", reply) == ["SMETS1", "DCC", "dumb mode"]
+
+
+def test_latin_plurals_are_known_words(analyzer):
+    assert _hits(analyzer, "spelling", "Places are given under the admission criteria.") == []

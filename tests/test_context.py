@@ -133,3 +133,35 @@ def test_a_sentence_that_asks_two_things_is_two_questions(text, parts):
 
     parsed = NLP.parse(text)
     assert [text[a:b] for a, b in _split_compound_questions(text, parsed.sentences)] == parts
+
+
+@pytest.mark.parametrize("text", ["It worked!!! Oh my god thank you.", "Thank you so much!!!"])
+def test_exclamation_marks_of_relief_are_not_distress(text):
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
+    assert not state.distress
+
+
+def test_exclamation_marks_of_anger_are_still_distress():
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse("Where is my refund???"))
+    assert [s.kind for s in state.distress] == ["typographic"]
+
+
+def test_a_damaged_item_is_not_a_mood():
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse("The lamp arrived with a cracked base. Can I get a replacement?"))
+    assert not state.distress
+
+
+def test_the_account_holder_named_in_the_message_is_the_customer():
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse("Please cancel my subscription. Account holder Benedikt Saar."))
+    assert state.first_name is not None and state.first_name.value == "Benedikt"
+
+
+def test_an_indirect_question_that_asks_two_things_is_two_questions():
+    state = ConversationState()
+    text = "I need to know if the policy covers a hire car, and how long the claim will take."
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
+    assert len(state.questions) == 2

@@ -339,3 +339,31 @@ def test_a_felt_acknowledgement_answers_a_hardship(analyzer, customer, reply):
 def test_a_bare_i_understand_still_does_not_answer_a_bereavement(analyzer):
     names = _names(analyzer, "I understand. Please use the returns form.", "My mother died last week; I need to return her order.")
     assert "unacknowledged-distress" in names
+
+
+@pytest.mark.parametrize(
+    "reply", ["The vehicle report was signed. The charge will stand.", "Results take as long as they take, just wait for the letter."]
+)
+def test_closing_the_matter_is_dismissive(analyzer, reply):
+    assert "dismissive-language" in _names(analyzer, reply, "I'm upset about this charge.")
+
+
+def test_ill_deal_with_it_is_ownership_not_dismissal(analyzer):
+    reply = "Both tickets are cancelled. If a fine letter turns up, forward it to me and I'll deal with it."
+    assert "dismissive-language" not in _names(analyzer, reply, "Will the tickets turn into fines?")
+
+
+def test_blame_with_an_adverb_before_should_have_is_blame(analyzer):
+    assert "blaming-language" in _names(analyzer, "You definitely should have added the injury cover.", "Can I freeze it?")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You can freeze it for £5 a month. You should get the injury cover next time.",
+        "The car is a total loss, so we'll pay out the market value.",
+    ],
+)
+def test_product_words_are_not_an_acknowledgement_of_a_hardship(analyzer, reply):
+    customer = "My husband was injured in the crash and he's still in hospital. I'm gutted."
+    assert "unacknowledged-distress" in _names(analyzer, reply, customer)

@@ -148,6 +148,9 @@ _SELF_NAME_RES = [
     re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z'’-]{{1,30}})\s+(?:here|speaking)\b"),
     re.compile(r"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?([A-Z][a-z'’-]{1,30})\s+here\b"),
     re.compile(rf"\b[Cc]all me\s+{_NAME}\b"),
+    # "Account holder Benedikt Saar.", "Name on the account: Jo Park"
+    re.compile(rf"\b(?:[Aa]ccount|[Pp]olicy|[Bb]ooking|[Mm]ember(?:ship)?)\s+(?:holder|owner|name)(?:\s+is)?:?\s+(?:{_HON}\s+)?{_NAME}"),
+    re.compile(rf"\b[Nn]ame on the (?:account|policy|booking|card|order)(?:\s+is)?:?\s+(?:{_HON}\s+)?{_NAME}"),
     re.compile(
         rf"\b(?:[Ii]'m|[Ii] am)\s+(?:her|his|their|the)\s+(?:daughter|son|wife|husband|partner|mother|father"
         rf"|mum|mom|dad|sister|brother|carer|caregiver|niece|nephew|grandson|granddaughter),?\s+{_NAME}\b"
@@ -320,10 +323,11 @@ class Fact:
 
 
 #: Where one sentence asks a second question: "Can I take it with me, and will there be a
-#: fee?", "How long does it take, and is there a charge?".
+#: fee?", "How long does it take, and is there a charge?". Not "or": "can I book now or do I
+#: have to wait?" is one question with two possible answers.
 _SECOND_Q_RE = re.compile(
-    r"(?:,\s*|\s+)(?:and|or|also|plus)\s+(?:also\s+)?(?=(?:(?:can|could|will|would|is|are|do|does|did|should|may|have|has|was)\s+"
-    r"(?:i|you|we|it|there|they|my|the|this|that|he|she)|how|what|what's|when|where|why|who|which|whether)\b)",
+    r"(?:,\s*|\s+)(?:and|also|plus)\s+(?:also\s+)?(?=(?:(?:can|could|will|would|is|are|do|does|did|should|may|have|has|was)\s+"
+    r"(?:i|you|we|it|there|they|my|the|this|that|he|she|her|his|our|your|their|its)|how|what|what's|when|where|why|who|which|whether)\b)",
     re.IGNORECASE,
 )
 
@@ -333,8 +337,8 @@ def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> li
     part is checked on its own (answering the first is not answering the second)."""
     out: list[tuple[int, int]] = []
     for start, end in sentences:
-        if "?" not in text[start:end] or (" and " not in text[start:end] and " or " not in text[start:end]
-                                           and " also " not in text[start:end] and " plus " not in text[start:end]):
+        sent = text[start:end]
+        if ("?" not in sent and not _INDIRECT_Q_RE.search(sent)) or (" and " not in sent and " also " not in sent and " plus " not in sent):
             out.append((start, end))
             continue
         cut = start
@@ -346,12 +350,20 @@ def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> li
     return out
 
 
+#: A question after an "if" clause: "If we add her, do we get a discount".
+_IF_INVERSION_RE = re.compile(
+    r"^if\b[^?]{3,80}?[\s,](?:do|does|can|could|will|would|is|are|should|shall)\s+(?:i|we|you|it|they|she|he|there)\b", re.IGNORECASE
+)
+
+
 #: A yes/no question that judges what the customer just said: "Is that normal?", "Is this
 #: right?", "Is it safe?". Its own words cannot be matched; the previous sentence's can.
 _DEICTIC_Q_RE = re.compile(
     r"(?:and\s+|so\s+)?(?:is|was|does|did|would|should)\s+(?:that|this|it)\s+(?:\w+\s+)?"
     r"(?:normal|expected|usual|standard|right|correct|ok|okay|fine|safe|legit|legitimate|genuine|real|true|allowed|possible|"
-    r"a\s+scam|from\s+you|you|your\s+(?:company|team)|something\s+you\s+do)\W*$",
+    r"a\s+scam|from\s+you|you|your\s+(?:company|team)|something\s+you\s+do)\W*$"
+    r"|(?:and\s+|so\s+)?(?:does|do|will|would|doesn't|won't)\s+(?:that|this|it|they|those|these)\s+(?:not\s+)?"
+    r"(?:count|matter|help|work|mean\s+anything|change\s+anything|make\s+a\s+difference)\b",
     re.IGNORECASE,
 )
 
@@ -661,7 +673,11 @@ class StateExtractor:
             # Cheap pre-check: no "?", no question-like opener, no indirect cue -> not a question.
             if not sent.endswith("?"):
                 head = _HEAD_RE.match(low, start + (len(text[start:end]) - len(text[start:end].lstrip())))
-                if (head is None or head.group(1) not in _QUESTION_HEADS) and not _INDIRECT_Q_RE.search(sent):
+                if (
+                    (head is None or head.group(1) not in _QUESTION_HEADS)
+                    and not _INDIRECT_Q_RE.search(sent)
+                    and not _IF_INVERSION_RE.search(sent)
+                ):
                     continue
             # "what's" -> "what", "where's" -> "where": the wh-word decides the answer type.
             words = [w[:-2] if w.endswith(("'s", "’s")) and w[:-2] in _WH else w for w in re.findall(r"[A-Za-z'’]+", sent.lower())]
@@ -672,6 +688,8 @@ class StateExtractor:
                 first = words[1]
             asks = sent.endswith("?")
             is_q = asks or ((first in _WH or first in _AUX_OPENERS) and len(words) > 2)
+            if not is_q and first == "if" and _IF_INVERSION_RE.search(sent):
+                is_q = True  # "If we add her to the policy, do we get a discount" (then "and ...?")
             if first in _AUX_OPENERS and not asks:
                 # "Can you believe..." / "Will do" without '?': too weak a signal alone.
                 is_q = len(words) > 3 and words[1 if words[0] == first else 2] in {
@@ -753,7 +771,7 @@ class StateExtractor:
                 state.distress.append(Signal("emotion", turn, w[0], w[1], text[w[0]:w[1]]))
         # Typographic anger: "!!!" or several shouted words.
         m = re.search(r"[!?]{3,}", text)
-        if m:
+        if m and not _JOY_RE.search(text, max(0, m.start() - 40), m.start()) and not _JOY_RE.match(text, m.end()):
             state.distress.append(Signal("typographic", turn, m.start(), m.end(), m.group()))
         holders = [m.span() for m in PLACEHOLDER_RE.finditer(text)] if any(c in text for c in "#[<{_") else []
         caps = [
@@ -816,8 +834,26 @@ def _strongly_negative(parsed: Parsed) -> bool:
     from tonecheck.tone import sentiment_lexicon
 
     lex = sentiment_lexicon()
-    values = [v for w in _TONE_WORD_RE.findall(parsed.lower) if (v := lex.get(w)) is not None and v < 0]
+    values = [
+        v for w in _TONE_WORD_RE.findall(parsed.lower) if (v := lex.get(w)) is not None and v < 0 and w not in _DESCRIPTIVE
+    ]
     return len(values) >= 2 or any(v <= -0.8 for v in values)
+
+
+#: "It worked!!!", "Thank you so much!!!": exclamation marks of relief or thanks.
+_JOY_RE = re.compile(
+    r"\W*(?:oh\s+my\s+(?:god|gosh)\W*)?(?:thank\s*(?:you|u)|thanks|amazing|brilliant|perfect|fantastic|wonderful|great|yay|woo+|"
+    r"lovely|awesome|it\s+worked|that\s+worked|worked|you(?:'re|\s+are)\s+a\s+star|legend|finally\s+working|it's\s+back)\b[^!?.]{0,25}[!?]*$"
+    r"|\W*(?:oh\s+my\s+(?:god|gosh)\W*)?(?:thank\s*(?:you|u)|thanks)\b",
+    re.IGNORECASE,
+)
+
+
+#: Negative lexicon words that describe an item or a fact, not a mood: "a cracked base",
+#: "the wrong size", "it arrived cold", "a small hole".
+_DESCRIPTIVE = frozenset(
+    {"base", "broken", "wrong", "late", "missing", "dead", "cold", "empty", "small", "hard", "dirty", "low", "old", "flat", "short"}
+)
 
 
 #: Mean word polarity below which a customer turn counts as distressed (measured on the

@@ -675,9 +675,11 @@ _AMOUNT_RE = re.compile(
     r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost|fee|fees|extra\s+(?:charge|cost))\b|\b(?:at|for) no (?:extra |additional )?cost\b|\b\d+\b",
     re.IGNORECASE,
 )
+#: "the whole year or just the remaining months?": the alternatives' words answer it.
+_ALTERNATIVE_Q_RE = re.compile(r"\w\s+or\s+(?:just\s+|only\s+)?(?:the\s+|a\s+)?\w+[^?]*\?\s*$", re.IGNORECASE)
 #: A yes/no question about paying: "is there a fee?", "will I be charged?" (not "do you price match?").
 _YESNO_ASKS_PRICE_RE = re.compile(
-    r"\b(?:a|any|an\s+extra|extra)\s+(?:fee|charge|cost)s?\b|\bcharged\b|\bcost\s+(?:anything|extra|money|more)\b"
+    r"\b(?:a|an|any|extra)\s+(?:[\w-]+\s+){0,2}?(?:fee|charge|cost)s?\b|\bcharged\b|\bcost\s+(?:anything|extra|money|more)\b"
     r"|\b(?:have|need)\s+to\s+pay\b|\bpay\s+(?:anything|extra|more)\b",
     re.IGNORECASE,
 )
@@ -716,6 +718,10 @@ _DECLARATIVE_ANSWER_RE = re.compile(
     r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must|works|fits|covers|includes|comes|goes|stays|takes)\b",
     re.IGNORECASE,
 )
+#: A noun-phrase answer on its own: "Just your NHS number.", "Only the receipt."
+_FRAGMENT_ANSWER_RE = re.compile(r"\W*(?:just|only)\s+(?:your|the|a|an|some|one|two|proof|photo)\b", re.IGNORECASE)
+#: The reply tells the customer what they can or cannot do.
+_YOU_CAN_RE = re.compile(r"\byou\s+(?:can(?:'t|not)?|could|(?:will|'ll|won't)\s+be\s+able\s+to)\b", re.IGNORECASE)
 #: A statement with a noun-phrase subject ("The number stays active for 30 days", "That's
 #: available on business plans only"): answers a yes/no question when it is the only one.
 _NP_ANSWER_RE = re.compile(
@@ -726,8 +732,12 @@ _NP_ANSWER_RE = re.compile(
     re.IGNORECASE,
 )
 #: "Can I stop it happening?", "Is there a way to ...?": instructions answer these.
-_CAN_I_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|thanks|actually)\W+)*(?:can|could|how\s+can|how\s+do)\s+i\b|.*?\bis\s+there\s+a\s+way\b", re.IGNORECASE)
+_CAN_I_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|thanks|actually|ah|oh|right|great|cool|alright|hmm)\W+)*(?:can|could|how\s+can|how\s+do)\s+i\b|.*?\bis\s+there\s+a\s+way\b", re.IGNORECASE)
 #: Open questions that any explanation answers: "what happened?", "why is it ...?", "what's wrong?".
+#: "What happens now?": any account of what comes next answers it, whatever its words.
+_WHAT_NEXT_RE = re.compile(
+    r"\bwhat\s+(?:happens|now|next|do\s+i\s+do|should\s+i\s+do|are\s+my\s+options|can\s+i\s+do)\b|\bnext\s+steps?\b", re.IGNORECASE
+)
 _OPEN_Q_RE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on|wrong|the\s+(?:problem|issue|difference|best|matter|deal))\b"
     r"|\bwhat\s+(?:am\s+i|are\s+we)\s+(?:supposed\s+to\s+|meant\s+to\s+)do\b|\bwhy\b"
@@ -746,6 +756,7 @@ _REQUEST_Q_RE = re.compile(
     r"\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b"
     r"|\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still)\b"
     r"|\W*(?:is\s+there\s+(?:any\s+way|anything|a\s+way))"
+    r"|\W*(?:(?:so|and|but)\W+)?(?:is|are)\s+there\s+(?:another|any\s+(?:other|earlier|later)|an?\s+(?:earlier|later|other|alternative))\b"
     r"|.*?\b(?:is\s+it|it\s+is)\s+possible\s+to\b|.*?\b(?:can|could)\s+(?:it|this|that|they|the\s+\w+)\s+be\s+\w+ed\b",
     re.IGNORECASE,
 )
@@ -936,7 +947,7 @@ def _typed_answer(q: Question) -> re.Pattern[str] | None:
     other questions (an explanation answers "why" in too many ways to ask for one)."""
     if q.kind == "amount" or (q.kind in ("what", "which") and _ASKS_PRICE_RE.search(q.text)):
         return _AMOUNT_RE
-    if q.kind == "yesno" and _YESNO_ASKS_PRICE_RE.search(q.text):
+    if q.kind == "yesno" and _YESNO_ASKS_PRICE_RE.search(q.text) and not _ALTERNATIVE_Q_RE.search(q.text):
         return _YESNO_PRICE_RE  # "Will there be a fee?" -> "No, it's free" / "Yes, £25"
     if q.kind == "where":
         return _WHERE_RE
@@ -977,8 +988,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return not (q.kind == "when" or _VAGUE_TIME_RE.search(text))
     if q.context:
         about = dataclasses.replace(q, keywords=q.context, context=())
-        if _on_content(about, _shared(about, reply, lemmas)):
+        if _shared(about, reply, lemmas):
             return True  # "Someone asked for my card number. Is that normal?" -> about that call
+    if shared and (typed := _typed_answer(q)) is not None and typed is not _AMOUNT_RE and typed.search(text):
+        return True  # "Will there be an early termination fee?" -> "there's no fee for the 8 months"
     if _WHAT_DO_RE.search(q.text):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
@@ -1020,6 +1033,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
             return True  # the only question, answered by a plain statement
         if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(substance):
             return True  # "Will the money go to my bank?" -> "It will be refunded to the card."
+        if q.kind == "yesno" and only and _FRAGMENT_ANSWER_RE.match(substance):
+            return True  # "Do I need to bring anything?" -> "Just your NHS number."
+        if q.kind == "yesno" and shared and _CAN_I_RE.match(q.text) and _YOU_CAN_RE.search(text):
+            return True  # "Can I book the 3rd now?" -> "... you can book it from 7 am on Saturday"
         m = _REFUSAL_RE.search(text)
         if m and (shared or "nothing" in m.group().lower() or q.kind == "yesno"):
             return True  # "Is there any way to get them back?" -> "They can't be recovered."
@@ -1145,7 +1162,11 @@ class UnansweredQuestion(Check):
             q
             for q in questions
             if not _addressed(
-                q, reply, lemmas, only, generic=not (on_content and q.keywords and not _shared(q, reply, lemmas))
+                q,
+                reply,
+                lemmas,
+                only,
+                generic=not (on_content and q.keywords and not _shared(q, reply, lemmas) and not _WHAT_NEXT_RE.search(q.text)),
             )
         ]
         if not missed:
