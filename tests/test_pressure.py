@@ -182,3 +182,60 @@ def test_an_optional_reason_question_while_agreeing_to_cancel_is_not_pressure(an
 )
 def test_a_reason_question_without_agreeing_or_without_making_it_optional_is_pressure(analyzer, reply):
     assert "retention-pressure" in _names(analyzer, reply, [("customer", "I'd like to cancel my contract next month.")])
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "I want out of this contract.",
+        "I'd like to end my membership.",
+        "How do I get rid of this subscription?",
+        "Please deactivate my account.",
+        "I'm switching to Octopus next month.",
+        "I'd like to leave.",
+        "Stop my plan from renewing.",
+        "I'm done with you guys, cancel.",
+    ],
+)
+def test_cancel_requests_in_many_shapes_are_seen(analyzer, request_text):
+    assert "retention-pressure" in _names(analyzer, "Before I do that, can I ask why you're leaving?", [("customer", request_text)])
+
+
+@pytest.mark.parametrize("request_text", ["I'm leaving for holiday on Friday, will it arrive before?", "Will my plan renew automatically?"])
+def test_leaving_on_holiday_or_asking_about_renewal_is_not_a_cancel_request(analyzer, request_text):
+    assert "retention-pressure" not in _names(analyzer, "Why do you ask? It renews on 1 June.", [("customer", request_text)])
+
+
+GYM = [("customer", "Please close my gym membership from next month, I've joined one nearer work.")]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Could you let me know which gym you're joining?",
+        "Sure, but can I ask what you'll be using instead?",
+        "I'm unable to close memberships over email, you'll have to come into the club.",
+        "Memberships can only be closed after a 30-day notice period and a call with the club manager.",
+        "Understood. I'll ask the club manager to give you a ring to talk it over before anything is closed.",
+        "Before I cancel, let me see if I can find you a better price.",
+        "I can, but you'd lose your founder rate. Are you happy to lose that?",
+        "Wait, don't go yet! We've got a new class timetable launching next month.",
+        "We'd be sorry to lose you! Would a free PT session change things?",
+    ],
+)
+def test_retention_moves_in_other_words_are_pressure(analyzer, reply):
+    assert "retention-pressure" in _names(analyzer, reply, GYM)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sure. Which membership would you like me to close, the main one or the swim add-on?",
+        "Of course. Would you like it closed today, or at the end of your billing period on 30 June?",
+        "I've closed it. We keep your details for 30 days in case you change your mind, then delete them.",
+        "Yes, I can close that. Before I do, do you want me to email you your attendance history?",
+        "Certainly. To confirm, that's the membership on anna@example.org? Once you say yes I'll close it straight away.",
+    ],
+)
+def test_questions_that_carry_out_the_cancellation_are_not_pressure(analyzer, reply):
+    assert "retention-pressure" not in _names(analyzer, reply, GYM)

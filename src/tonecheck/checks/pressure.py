@@ -33,7 +33,14 @@ _REASON_DEMAND_RE = re.compile(
     r"|\bwhat(?:'s|\s+is)\s+the\s+reason\s+behind\b|\b(?:may|can)\s+i\s+know\s+(?:why|what|the\s+reason)\b"
     r"|\bif\s+you\s+don't\s+mind\s+(?:me\s+)?(?:asking|sharing)\b|\bmind\s+(?:if\s+i\s+ask|telling\s+me|sharing)\b"
     r"|\bis\s+it\s+(?:the\s+(?:price|cost|service|speed|contract)|because\s+of)\b"
-    r"|\b(?:is|are)\s+(?:they|your\s+new\s+provider|the\s+new\s+provider|[\w']+\s+provider)\s+(?:giving|offering)\s+you\b",
+    r"|\b(?:is|are)\s+(?:they|your\s+new\s+provider|the\s+new\s+provider|[\w']+\s+provider)\s+(?:giving|offering)\s+you\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:prompting|behind)\s+(?:the|this|your)\s+(?:move|decision|change|switch)\b"
+    r"|\bwhat\s+would\s+(?:make|it\s+take\s+for|persuade|convince)\s+you\s+(?:to\s+)?stay\b"
+    r"|\b(?:which|what)\s+(?:gym|provider|company|supplier|bank|network|insurer|service|app|competitor|club)\s+(?:are\s+you|you're|is\s+it|will\s+you\s+be)\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:the\s+)?(?:main\s+)?(?:thing|problem|issue)\s+(?:that(?:'s|\s+is)\s+)?not\s+working\b|\bnot\s+working\s+for\s+you\b"
+    r"|\bwhat\s+do\s+(?:they|the\s+others?|your\s+new\s+\w+)\s+(?:offer|have|do)\b"
+    r"|\bwhat\s+(?:you'?ll|you\s+will|you'?re|you\s+are)\s+(?:be\s+)?(?:using|going\s+with|switching\s+to|moving\s+to)\b|\b(?:using|going\s+with|choosing)\s+instead\b"
+    r"|\bwhat\s+(?:is|are|'s)\s+(?:they|your\s+(?:partner's|new)\s+(?:\w+\s+)?provider|the\s+other\s+(?:provider|company))\s+(?:charging|offering)\b",
     re.IGNORECASE,
 )
 _CONDITION_RE = re.compile(
@@ -44,7 +51,14 @@ _CONDITION_RE = re.compile(
     r"|\bcancell?ations?\s+(?:can\s+only\s+be|are\s+only|is\s+only|must\s+be)\b"
     r"|\bonly\s+(?:the|our)\s+(?:retention|loyalty|cancellations?)\s+(?:team|department)\s+can\b"
     r"|\b(?:cancell?(?:ing|ations?)|closing\s+(?:it|the\s+account|your\s+account))\s+(?:requires|needs|must\s+be\s+done)\b"
-    r"|\bcan(?:'t|not|\s+not)\s+(?:do|process|action)\s+(?:it|that|this|cancell?ations?)\s+(?:on|over|via|by|through|in)\s+(?:the\s+|live\s+)?(?:chat|email|here)\b",
+    r"|\bcan(?:'t|not|\s+not)\s+(?:do|process|action)\s+(?:it|that|this|cancell?ations?)\s+(?:on|over|via|by|through|in)\s+(?:the\s+|live\s+)?(?:chat|email|here)\b"
+    r"|\b(?:can't|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:cancel|close|end|terminate)\s+(?:\w+\s+){0,2}?(?:over|by|via|from|through|on)\s+(?:email|e-mail|here|chat|the\s+phone|phone|this\s+channel|live\s+chat)\b"
+    r"|\byou(?:'ll|\s+will)?\s+(?:have|need)\s+to\s+(?:come\s+in(?:to)?|visit|go\s+(?:in)?to|pop\s+(?:in)?to|speak\s+to|call\s+in\s+to)\s+(?:the\s+|a\s+|your\s+)?(?:club|store|shop|branch|reception|office)\b"
+    r"|\bplease\s+(?:speak|talk)\s+to\s+(?:reception|the\s+club|the\s+store|your\s+branch|the\s+front\s+desk)\b"
+    r"|\bcan\s+only\s+be\s+(?:closed|cancell?ed|ended|terminated)\s+(?:after|once|if|when|by|in)\b"
+    r"|\bto\s+cancel,?\s+(?:i(?:'ll|\s+will)\s+need\s+to\s+(?:pass|transfer|put)\s+you|you(?:'ll|\s+will)\s+(?:need|have)\s+to\s+(?:call|ring|phone|write|visit))\b"
+    r"|\b(?:cancell?ations?|requests?\s+to\s+cancel)\s+(?:have|has|need|needs)\s+to\s+be\s+(?:requested|made|submitted|sent|done)\s+(?:in\s+writing|by\s+(?:post|letter|phone)|in\s+(?:person|store|branch))\b"
+    r"|\b(?:post|send|write)\s+(?:us\s+)?a\s+letter\s+to\s+(?:our|the)\s+(?:head\s+office|cancellations?\s+(?:team|department))\b",
     re.IGNORECASE,
 )
 _STALL_RE = re.compile(
@@ -58,7 +72,24 @@ _STALL_RE = re.compile(
     r"|\bbefore\s+(?:we|i)\s+(?:do\s+that|go\s+(?:any\s+)?further|process\s+that|proceed)\b"
     r"|\bhave\s+you\s+considered\b|\bit\s+would\s+be\s+a\s+(?:shame|pity)\b|\byou'?ll\s+lose\s+(?:all\s+)?(?:your|the)\b"
     r"|\b(?:to|could|would)\s+change\s+your\s+mind\b|\bwhat\s+would\s+it\s+take\b"
-    r"|\bbefore\s+you\s+(?:decide|make\s+(?:a|your|the)\s+(?:final\s+)?decision|commit)\b",
+    r"|\bbefore\s+you\s+(?:decide|make\s+(?:a|your|the)\s+(?:final\s+)?decision|commit)\b"
+    r"|\b(?:i'?d|i\s+would)\s+(?:really\s+|strongly\s+)?(?:recommend|suggest|advise)\s+(?:staying|keeping|holding|waiting)\b"
+    r"|\bhave\s+you\s+(?:thought\s+about|looked\s+at)\s+(?:keeping|staying|switching\s+to\s+(?:a|our)|downgrading|pausing)\b"
+    r"|\bwhy\s+not\s+(?:keep|stay|try|pause|downgrade)\b"
+    r"|\bbefore\s+(?:we|i)\s+go\s+ahead,?\s+(?:can|could|may|let)\s+(?:i|me)\s+(?:tell|show|offer|mention)\b"
+    r"|\b(?:put|pass|transfer)\s+you\s+(?:through\s+|over\s+)?to\s+(?:a|our|the)\s+(?:\w+\s+)?(?:specialist|colleague|team)\s+(?:who|to)\s+(?:can\s+)?(?:look\s+at|go\s+through|discuss|talk\s+(?:you\s+)?through)\s+(?:your\s+)?options\b"
+    r"|\b(?:need|have)\s+to\s+get\s+(?:my\s+)?(?:manager|supervisor|team\s+lead)(?:'s)?\s+(?:approval|sign[- ]off|permission)\b"
+    r"|\bis\s+there\s+(?:nothing|anything)\s+(?:i|we)\s+can\s+do\s+to\s+(?:change\s+your\s+mind|keep\s+you|make\s+you\s+stay)\b"
+    r"|\bchange\s+(?:things|anything)\s*\?|\b(?:talk|think)\s+it\s+(?:over|through)\b|\bbefore\s+anything\s+is\s+(?:closed|cancell?ed|ended)\b"
+    r"|\bwould\s+(?:a|an|some)\s+(?:free|discount|\d+\s*%|half|cheaper|lower|extra)\b"
+    r"|\bhow\s+about\b[^.?!]{0,40}\b(?:off|free|discount|price|cheaper|months?)\b"
+    # Agreeing, then "but": "Sure, but can I ask ...", "I can, but you'd lose ..."
+    r"|^\W*(?:sure|of\s+course|i\s+can|yes|ok(?:ay)?|certainly|no\s+problem|absolutely|i\s+understand|understood)\b[^.!?]{0,15}?,?\s+but\s+(?!first\s+(?:i\s+need|can\s+you|could\s+you|please)\s+(?:to\s+)?(?:confirm|verify|check))"
+    r"|\bbefore\s+(?:i|we)\s+(?:cancel|close|end|terminate|process)\b[^.!?]{0,20}?,?\s+(?:let\s+me|can\s+i|could\s+i|may\s+i|i(?:'d|\s+would)\s+like\s+to)\s+(?!confirm|verify|check\s+(?:your|the)\s+(?:details|account|identity))"
+    r"|\bare\s+you\s+(?:happy|ok|okay|fine|comfortable|prepared)\s+(?:to\s+)?(?:lose|losing|give\s+up|giving\s+up|miss|missing)\b"
+    r"|\bescalate\s+(?:the\s+|your\s+|all\s+)?cancell?ations?\b|\bcancell?ations?\s+(?:go|goes|are\s+sent|are\s+passed)\s+to\s+(?:my|a|the)\s+(?:supervisor|manager)\b"
+    r"|\bdon't\s+(?:go|leave)\s+(?:yet|just\s+yet)\b|\bwait,?\s+(?:don't|before)\b"
+    r"|\b(?:find|get|offer)\s+you\s+(?:a\s+)?(?:better|cheaper|lower)\s+(?:price|deal|offer|rate|plan)\b",
     re.IGNORECASE,
 )
 #: An offer made clearly optional, with cancelling as the plain alternative.
@@ -93,6 +124,7 @@ _AGREE_RE = re.compile(
     r"|\bi(?:'ll|\s+will)\s+(?:cancel|close|process|set\s+up\s+the\s+cancell?ation)\b",
     re.IGNORECASE,
 )
+_NOT_YET_RE = re.compile(r"\b(?:before|until|once|when|if|after|unless)\b[^.!?]*$", re.IGNORECASE)
 _DONE_RE = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+)?(?:cancell?ed|closed|terminated|processed\s+(?:the|your)\s+cancell?ation)\b"
     r"|\b(?:is|has\s+been|will\s+be)\s+(?:now\s+)?(?:cancell?ed|closed|terminated)\b",
@@ -159,7 +191,8 @@ class RetentionPressure(Check):
             return
         text = reply.text
         parsed = reply.parsed
-        done = _DONE_RE.search(text) is not None
+        # "It is closed" says it is done; "before anything is closed" does not.
+        done = any(not _NOT_YET_RE.search(text, max(0, m.start() - 30), m.start()) for m in _DONE_RE.finditer(text))
         reason = state.cancel_reason
         for m in _REASON_DEMAND_RE.finditer(text):
             if parsed.in_quotes(m.start(), m.end()):
