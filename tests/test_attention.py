@@ -715,3 +715,37 @@ def test_a_misspelled_account_holder_name_is_the_wrong_name(analyzer):
     assert hits
     hits, _ = _hits(analyzer, "Hi Benedikt, I've cancelled it today.", ctx, "wrong-form-of-address")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("My headphones won't charge. I've tried two different cables and a laptop port.", "Sorry to hear that. Have you tried a different cable?"),
+        ("Eleanor Pike, date of birth 2 March 1951. The pharmacy hasn't got it.", "Thank you. What is the patient's date of birth, please?"),
+        ("This is Ms. Harriet Vance, reservation HV-20931 for 2 nights.", "Could you confirm your reservation number so I can check?"),
+        ("OK, flight is TP1337. Please add late collection.", "Thank you. What is the flight number, please?"),
+    ],
+)
+def test_details_given_earlier_asked_for_again_are_reasked(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "reasked-information")
+    assert hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Ok. Will he need to come inside?", "Only if the cabinet repair doesn't fix it."),
+        ("10 working days? Rent is due on Friday. Is there nothing you can do?", "I've issued a temporary credit of £420 so it's there by tomorrow."),
+        ("Siobhan. Not Sinead. When does the new pair ship?", "The new pair ships as soon as the courier scans your old ones, usually the same day."),
+        ("You just sent the exact same thing. Is anyone reading this?", "Sorry, that was the same answer. I've reset the sync on our side."),
+    ],
+)
+def test_conditional_actions_and_same_day_answers_count(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits
+
+
+def test_a_paying_customer_is_not_a_billing_topic(analyzer):
+    ctx = [("customer", "Tasklane logs me out in Chrome."), ("agent", "Same guy again lol"), ("customer", "Excuse me? I'm a paying customer.")]
+    hits, _ = _hits(analyzer, "Sorry. To fix it, clear your cookies for our sign-in page.", ctx, "off-topic-reply")
+    assert not hits

@@ -441,3 +441,37 @@ def test_smart_meter_acronyms_are_energy_jargon(analyzer):
 
 def test_latin_plurals_are_known_words(analyzer):
     assert _hits(analyzer, "spelling", "Places are given under the admission criteria.") == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "word"),
+    [
+        ("I will need the date the incident was happen.", "happen"),
+        ("I have also mark your claim as urgent.", "mark"),
+        ("The assessor will confirm this when he visit you.", "visit"),
+        ("Yes, your policy have cover up to £5,000.", "your policy have"),
+        ("Oh no, you're right, its overdue, sorry!", "its"),
+    ],
+)
+def test_non_native_verb_form_slips_are_grammar(analyzer, reply, word):
+    assert _hits(analyzer, "grammar", reply) == [word]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Any credits in your account have been removed.",
+        "Does your plan have 5G?",
+        "I have reset it for you.",
+        "Will he visit on Monday?",
+        "The X1 charges at its normal speed.",
+        'You asked "WHY DOES NOBODY LOOK AT THEM?" and it\'s a fair question.',
+    ],
+)
+def test_correct_forms_near_those_slips_are_not_grammar(analyzer, reply):
+    assert _hits(analyzer, "grammar", reply) == []
+
+
+def test_an_acronym_spelled_out_in_capitalised_words_is_explained(analyzer):
+    reply = "Get a PAC code before 30 June. That's a Porting Authorisation Code, a short code that moves your number."
+    assert _hits(analyzer, "jargon", reply) == []

@@ -165,3 +165,27 @@ def test_an_indirect_question_that_asks_two_things_is_two_questions():
     text = "I need to know if the policy covers a hire car, and how long the claim will take."
     EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
     assert len(state.questions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Hi, Tasklane logs me out every ten minutes. I've cleared my cookies twice and it still happens. Farid", "Farid"),
+        ("Hi, Siobhan Nguyen here again. The replacement arrived without a cable.", "Siobhan"),
+        ("Please send reminders to my mobile. DOB 14/02/1979, name Ruth Ellery.", "Ruth"),
+        ("Is there anything I need to do? Account E-55812, Joanne Reyes.", "Joanne"),
+        ("Can I still pay my rent tomorrow? It's Aisha Rahman, card ending 4417.", "Aisha"),
+        ("Hi, Tomasz Wróbel here, booking ref K7TX2Q.", "Tomasz"),
+    ],
+)
+def test_names_given_in_everyday_shapes_are_found(text, first):
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
+    assert state.first_name is not None and state.first_name.value == first
+
+
+@pytest.mark.parametrize("text", ["Where is my parcel? Help", "I want a refund. Now", "It broke again. Unbelievable", "It's Monday. Still nothing."])
+def test_a_last_word_that_is_not_a_name_is_not_taken_for_one(text):
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
+    assert state.first_name is None

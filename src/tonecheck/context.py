@@ -61,7 +61,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "ticket number": re.compile(
-        rf"\b(?:ticket|case|reference|ref|confirmation|booking|tracking|claim)(?:\s+{_ID_WORD})?"
+        rf"\b(?:ticket|case|reference|ref|confirmation|booking|tracking|claim|reservation|policy)(?:\s+{_ID_WORD})?"
         rf"{_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
         re.IGNORECASE,
     ),
@@ -73,6 +73,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:post\s?code|zip(?:\s?code)?)\s*(?:is|:)?\s*([A-Za-z0-9]{2,5}(?:\s?[A-Za-z0-9]{3})?)",
         re.IGNORECASE,
     ),
+    "flight number": re.compile(r"\bflight(?:\s+(?:number|no\.?|#))?\s*(?:is|:)?\s*([A-Z]{2}\s?\d{2,4})\b"),
     "card digits": re.compile(
         r"\b(?:card|visa|mastercard|amex)\s+(?:number\s+)?(?:ending|ends|ending\s+in|ends\s+in|ending\s+with|ends\s+with)"
         r"\s*(?:in|with)?\s*[:#]?\s*((?:\*{2,4}\s?)?\d{4})\b",
@@ -84,7 +85,8 @@ _FACT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "username": ("user", "login", "handle", "screen"),
     "order number": ("order",),
     "account number": ("account", "customer", "member", "client"),
-    "ticket number": ("ticket", "case", "ref", "booking", "confirmation", "tracking", "claim"),
+    "ticket number": ("ticket", "case", "ref", "booking", "confirmation", "tracking", "claim", "reservation", "policy"),
+    "flight number": ("flight",),
     "serial number": ("serial",),
     "postcode": ("post", "zip"),
     "card digits": ("card", "visa", "mastercard", "amex"),
@@ -119,6 +121,7 @@ _TRIED_VERBS = {
     "update": r"updat\w*",
     "log out": r"log\w*\s+out|sign\w*\s+out",
     "check spam": r"check\w*\s+(?:the\s+|my\s+)?(?:spam|junk)",
+    "use another cable": r"(?:tried\s+|used\s+|swapped\s+(?:the\s+)?cable\s+for\s+)?(?:two|three|a|another|different|other|a\s+different|a\s+new|new)\s+(?:different\s+)?(?:cables?|chargers?|leads?|plugs?|sockets?|ports?)\b|swapped\s+the\s+(?:cable|charger|lead)",
 }
 _TRIED_RE = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|also\s+|even\s+|just\s+)?(?:tried\s+(?:to\s+)?)?"
@@ -139,14 +142,19 @@ _HONORIFIC_GENDER = {
     "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "ma'am": "female",
     "maam": "female",
 }
-_NAME = r"([A-Z][a-z'’-]{1,30}(?:\s+[A-Z][a-z'’-]{1,30})?)"
+#: A first name and an optional surname; letters with accents count ("Tomasz Wróbel").
+_NAME = r"([A-Z][a-z\u00df-\u024f'’-]{1,30}(?:\s+[A-Z\u00c0-\u024f][a-z\u00df-\u024f'’-]{1,30})?)"
 _HON = r"(Mr|Mrs|Ms|Miss|Mister|Dr|Mx)\.?"
 _SELF_NAME_RES = [
     re.compile(rf"\bmy name(?:'s| is)\s+(?:{_HON}\s+)?{_NAME}"),
     re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
     re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
     re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z'’-]{{1,30}})\s+(?:here|speaking)\b"),
-    re.compile(r"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?([A-Z][a-z'’-]{1,30})\s+here\b"),
+    re.compile(rf"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?{_NAME}\s+here\b"),
+    # "name Ruth Ellery", "Name is Chloe Barnard", "Name: Jo Park"
+    re.compile(rf"\b[Nn]ame(?:\s+is|:)?\s+(?:{_HON}\s+)?{_NAME}"),
+    # "It's Aisha Rahman, card ending 4417."
+    re.compile(r"(?:^|[.!?]\s+)(?:[Ii]t's|[Ii]t is|[Tt]his is)\s+([A-Z][a-z\u00df-\u024f'’-]{1,30}\s+[A-Z][a-z\u00df-\u024f'’-]{1,30})(?=\s*[,.]|\s+here\b)"),
     re.compile(rf"\b[Cc]all me\s+{_NAME}\b"),
     # "Account holder Benedikt Saar.", "Name on the account: Jo Park"
     re.compile(rf"\b(?:[Aa]ccount|[Pp]olicy|[Bb]ooking|[Mm]ember(?:ship)?)\s+(?:holder|owner|name)(?:\s+is)?:?\s+(?:{_HON}\s+)?{_NAME}"),
@@ -158,11 +166,17 @@ _SELF_NAME_RES = [
 ]
 _SIGNOFF_RE = re.compile(
     rf"(?:^|\n|[.!?]\s+|,\s+|\s(?=[-–—~]))(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est(?: regards)?|[Cc]heers|"
-    rf"[Ss]incerely|[Kk]ind regards|[Tt]hx)[,!.]?\s+|[-–—~]\s*)(?:{_HON}\s+)?{_NAME}\.?\s*$"
+    rf"[Ss]incerely|[Kk]ind regards|[Tt]hx)[,!.]?\s+|[-–—~]\s*)(?:{_HON}\s+(?:[A-Z]\.\s*)?)?{_NAME}\.?\s*$"
 )
+#: Words that end a message on their own without being a name.
+_LONE_NOT_NAMES = frozenset(
+    ["help", "please", "thanks", "thank", "cheers", "regards", "urgent", "bye", "anyone", "hello", "hi", "hey", "sorry", "seriously", "ridiculous", "unbelievable", "useless", "pathetic", "now", "asap", "today", "tomorrow", "again", "still", "nothing", "anything", "everything", "rubbish", "disgusting", "shocking", "ugh", "why", "what", "where", "when", "how", "who", "yes", "yep", "no", "nope", "ok", "okay", "cancel", "done", "finally", "appreciated", "ta", "best", "love", "thx", "thankyou", "sincerely", "waiting", "nobody", "anybody", "someone", "great", "perfect", "fine", "whatever", "really", "honestly", "amazing", "brilliant"]
+)
+#: A first name alone after the last sentence of the first message: "... it still happens. Farid"
+_LONE_SIGNATURE_RE = re.compile(r"(?:[.!?)]|\n)\s*([A-Z][a-z'’-]{2,20})\.?\s*$")
 _BARE_SIGNOFF_RE = re.compile(
     rf"(?:\n\s*(?:[-–—~]\s*)?(?:{_HON}\s+)?{_NAME}"
-    rf"|[.!?)]\s+(?:{_HON}\s+)?([A-Z][a-z'’-]{{1,30}}\s+[A-Z][a-z'’-]{{1,30}})"
+    rf"|(?:[.!?)]|\d,)\s+(?:{_HON}\s+)?([A-Z][a-z\u00df-\u024f'’-]{{1,30}}\s+[A-Z][a-z\u00df-\u024f'’-]{{1,30}})"
     rf"|[.!?)]\s+{_HON}\s+([A-Z][a-z'’-]{{1,30}}))\.?\s*$"
 )
 #: A reference number after a signature: "(employee no. 40177)", ", account 55-120".
@@ -204,7 +218,7 @@ _AUX_OPENERS = {
 _RHETORICAL_RE = re.compile(
     r"\b(?:are|do|does|is|can|did) (?:you|u|anyone|anybody|any of you|you people|you guys)"
     r"(?: \w+)? (?:even|actually) \b"
-    r"|\bis (?:anyone|anybody) (?:there|listening|home)\b"
+    r"|\bis (?:anyone|anybody) (?:there|listening|home|reading|paying attention)\b|\b(?:does|do) (?:anyone|anybody) (?:read|care|listen)\b"
     r"|\bare you (?:kidding|serious|joking)\b|\bseriously\b|\bwhat is wrong with\b"
     r"|\bhow hard (?:is|can) it\b|\bwhy (?:is|does) (?:this|it) (?:always|so)\b"
     r"|\bwhat kind of (?:service|company|joke)\b|\bhow many times\b|\bwho does that\b"
@@ -578,6 +592,10 @@ class StateExtractor:
         # "Jon Whitaker (employee no. 40177)", "Sarah Lindgren, hospital no. H-2290417": the
         # reference after a signature is not part of it.
         tail = _SIGNATURE_REF_RE.sub("", tail)
+        if not state.agent_replies and not found:
+            lone = _LONE_SIGNATURE_RE.search(tail[-40:])
+            if lone is not None and lone.group(1) not in _NOT_NAMES and lone.group(1).lower() not in _LONE_NOT_NAMES:
+                found.append((None, lone.group(1), max(0, len(tail) - 40) + lone.start(1)))
         for pattern in (_SIGNOFF_RE, _BARE_SIGNOFF_RE):
             m = pattern.search(tail[-120:])
             if m:

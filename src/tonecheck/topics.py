@@ -27,6 +27,7 @@ _PERSON_VERBS = frozenset({"arrive", "arrived", "arriving", "late"})
 _ARRIVED_BROKEN_RE = re.compile(
     r"\s+(?:with\s+(?:a|an|the|its|one|two|some)?\s*(?:\w+\s+)?(?:crack|cracked|broken|hole|dent|damage|scratch|missing|stain)|damaged|broken|cracked|smashed|faulty|in pieces|dented|scratched|open|wet|leaking)"
 )
+_PAYING_WHO_RE = re.compile(r"\s+(?:customer|member|client|subscriber|user)s?\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|i'm|we're|i was|we were|i am|we are)(?:\s+(?:just|only|finally|have|had|'ve))?\s+$")
 
 
@@ -103,6 +104,8 @@ class TopicLexicon:
                     continue  # "I arrived this morning": the customer travelled, no parcel did
                 if w in _PERSON_VERBS and _ARRIVED_BROKEN_RE.match(low, m.end()):
                     continue  # "it arrived cracked": the delivery happened; the item is the problem
+                if w == "paying" and _PAYING_WHO_RE.match(low, m.end()):
+                    continue  # "I'm a paying customer": who they are, not a billing problem
 
                 hits.append(TopicHit(intent, m.start(), m.end(), parsed.text[m.start() : m.end()]))
         hits.sort(key=lambda h: h.start)

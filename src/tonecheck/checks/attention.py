@@ -40,14 +40,15 @@ __all__ = [
 
 # What the agent may ask for, as the words they would use. Each needs a determiner so
 # that "I'll email you" is not a request for an email address.
-_DET = r"(?:your|the|ur|an?|that)\s+(?:[\w-]+\s+){0,2}?"
+_DET = r"(?:your|the|ur|an?|that)\s+(?:[\w'’-]+\s+){0,2}?"
 _KIND_WORDS: dict[str, str] = {
     "username": r"(?:user\s?name|login(?:\s+(?:name|id))?|user\s?id|handle|screen\s?name)",
     "email": r"(?:e-?mail(?:\s+address)?|email\s+id)",
     "phone": r"(?:(?:phone|mobile|cell|telephone|contact)\s+(?:number|no\.?|#)|phone|mobile)",
     "order number": r"(?:order\s+(?:number|no\.?|#|id|reference|ref))",
     "account number": r"(?:account\s+(?:number|no\.?|#|id))",
-    "ticket number": r"(?:(?:ticket|case|reference|ref|booking|confirmation|tracking|claim)\s+(?:number|no\.?|#|id)|(?:ticket|case|claim|booking)\s+(?:reference|ref))",
+    "ticket number": r"(?:(?:ticket|case|reference|ref|booking|confirmation|tracking|claim|reservation|policy)\s+(?:number|no\.?|#|id)|(?:ticket|case|claim|booking|reservation)\s+(?:reference|ref|code))",
+    "flight number": r"(?:flight\s+(?:number|no\.?|#|code))",
     "serial number": r"(?:serial(?:\s+(?:number|no\.?|#))?)",
     "postcode": r"(?:post\s?code|zip(?:\s?code)?)",
     "card digits": r"(?:last\s+(?:four|4)\s+(?:digits|numbers)|card\s+(?:number|ending))",
@@ -108,7 +109,7 @@ _TRIED_ASK_RE = re.compile(
     r"\b(?:have|did|could|can)\s+you\s+(?:already\s+|also\s+|please\s+)?(?:tried\s+|try\s+)?(?:to\s+)?"
     r"(restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+(?:it|the\s+\w+|your\s+\w+)\s+off|switch\w*\s+(?:it|the\s+\w+|your\s+\w+)\s+off|unplug\w*|reinstall\w*|uninstall\w*|"
     r"reset\w*|clear\w*\s+(?:the\s+|your\s+)?(?:cache|cookies|browser\s+data)|updat\w*|log\w*\s+out|sign\w*\s+out|"
-    r"check\w*\s+(?:the\s+|your\s+)?(?:spam|junk))",
+    r"check\w*\s+(?:the\s+|your\s+)?(?:spam|junk)|(?:using\s+|use\s+)?(?:a|another|different|other|a\s+different|a\s+new)\s+(?:cable|charger|lead|plug|socket|port))",
     re.IGNORECASE,
 )
 _TRIED_CANON = (
@@ -119,6 +120,7 @@ _TRIED_CANON = (
     ("update", re.compile(r"updat", re.I)),
     ("log out", re.compile(r"log|sign", re.I)),
     ("check spam", re.compile(r"check", re.I)),
+    ("use another cable", re.compile(r"(?:[\w-]+\s+){0,3}(?:cable|charger|lead|plug|socket|port)", re.I)),
 )
 _KIND_LABEL = {
     "username": "username",
@@ -127,6 +129,7 @@ _KIND_LABEL = {
     "order number": "order number",
     "account number": "account number",
     "ticket number": "reference number",
+    "flight number": "flight number",
     "serial number": "serial number",
     "postcode": "postcode",
     "name": "name",
@@ -655,7 +658,8 @@ _DEFER_RE = re.compile(
 #: A yes/no answer, at the start of a sentence.
 _YESNO_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
-    r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily))\b",
+    r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily)"
+    r"|only (?:if|when|once|after)|not unless)\b",
     re.IGNORECASE,
 )
 #: A refusal answers a "can you ...?" question (with the asked thing, or outright).
@@ -754,8 +758,8 @@ _STATEMENT_RE = re.compile(
 #: A request phrased as a question: "Can you ...?", "Could you ...?", "Is there any way ...?".
 _REQUEST_Q_RE = re.compile(
     r"\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b"
-    r"|\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still)\b"
-    r"|\W*(?:is\s+there\s+(?:any\s+way|anything|a\s+way))"
+    r"|\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still|speak|talk)\b"
+    r"|\W*(?:is\s+there\s+(?:really\s+)?(?:any\s+way|anything|nothing|a\s+way|no\s+(?:other\s+)?(?:way|option|alternative|choice)|any\s+other\s+(?:way|option|alternative)))"
     r"|\W*(?:(?:so|and|but)\W+)?(?:is|are)\s+there\s+(?:another|any\s+(?:other|earlier|later)|an?\s+(?:earlier|later|other|alternative))\b"
     r"|.*?\b(?:is\s+it|it\s+is)\s+possible\s+to\b|.*?\b(?:can|could)\s+(?:it|this|that|they|the\s+\w+)\s+be\s+\w+ed\b",
     re.IGNORECASE,
@@ -811,7 +815,8 @@ _EXACT_TIME_RE = re.compile(
     r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|this week|next week"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}[:.]\d\d|\d{1,2}(?:st|nd|rd|th)|noon|midday|midnight|\d+\s*(?:-|to)?\s*\d*\s*(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?)"
-    r"|(?:a|an|one|two|three|four|five|six|seven|ten|few)\s+(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?))\b",
+    r"|(?:a|an|one|two|three|four|five|six|seven|ten|few)\s+(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?|months?)"
+    r"|(?:the\s+)?same\s+day|(?:the\s+)?next\s+(?:working\s+|business\s+)?day|straight\s+away|right\s+away|immediately)\b",
     re.IGNORECASE,
 )
 _ASKS_TIME_RE = re.compile(r"\b(?:time|times|hours|date|dates|day|days|how long|how soon|until when)\b", re.IGNORECASE)

@@ -604,6 +604,26 @@ def _is_acronym(term: str) -> bool:
     )
 
 
+def _spelled_out(text: str, term: str) -> bool:
+    """Whether the reply spells an acronym out in words with its initials ("PAC" ->
+    "Porting Authorisation Code", "SLA" -> "service level agreement")."""
+    letters = term.split()[0]
+    if not (3 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    pattern = r"\b" + r"[\w']*[\s-]+(?:(?:of|the|and|for|to|a)\s+)?".join(re.escape(c) for c in letters) + r"\w*"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        words = [w for w in re.split(r"[\s-]+", m.group()) if w.lower() not in ("of", "the", "and", "for", "to", "a")]
+        if len(words) < len(letters):
+            continue  # the acronym itself
+        # Capitalised initials ("Porting Authorisation Code"), or framed as a gloss.
+        if all(w[:1].isupper() for w in words) or _GLOSS_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+            return True
+    return False
+
+
+_GLOSS_BEFORE_RE = re.compile(r"(?:\(|stands\s+for|short\s+for|means|is\s+an?|that's\s+(?:an?|the)|it's\s+(?:an?|the))\s*$", re.IGNORECASE)
+
+
 def _explained(text: str, start: int, end: int) -> bool:
     """An explanation right after the term ('RMA (return ...)', 'RMA, which is ...', 'RMA is a ...')
     or a framing right before it ('a return number (RMA)')."""
@@ -611,6 +631,8 @@ def _explained(text: str, start: int, end: int) -> bool:
         return True
     if _EXPLAIN_LATER_RE.search(text, end, min(len(text), end + 90)):
         return True  # "your PAC code by text; that's the code your new provider needs"
+    if _spelled_out(text, text[start:end]):
+        return True  # "PAC ... That's a Porting Authorisation Code"
     before = text[max(0, start - 25):start]
     return _EXPLAIN_BEFORE_RE.search(before) is not None and "(" in before[-3:]
 
@@ -761,7 +783,7 @@ class Grammar(Check):
                 # After a line break without end punctuation the line continues a list or a heading.
                 if "\n" in between and not prev.endswith((".", "!", "?")):
                     continue
-                if prev.endswith((":", ",", ";")) or _LIST_MARKER_RE.match(prev):
+                if prev.endswith((":", ",", ";", '?"', '!"', "?”", "!”", "?'", "!’")) or _LIST_MARKER_RE.match(prev):
                     continue  # "1. open the app", "a) tap Settings"
                 if _ABBREV_END_RE.search(prev):
                     continue  # "approx. two days": the sentencizer split after an abbreviation
