@@ -367,3 +367,39 @@ def test_blame_with_an_adverb_before_should_have_is_blame(analyzer):
 def test_product_words_are_not_an_acknowledgement_of_a_hardship(analyzer, reply):
     customer = "My husband was injured in the crash and he's still in hospital. I'm gutted."
     assert "unacknowledged-distress" in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "As stated in our terms, which you agreed to, it's the customer's responsibility to keep the address up to date.",
+        "The address was the old one, so this one's on your side.",
+        "Unfortunately this happened because the address wasn't updated on your account.",
+        "If the address had been updated, this wouldn't have happened.",
+        "You were the one who chose the old address.",
+        "That's down to the details you provided, I'm afraid.",
+        "This is the result of you not updating your details.",
+        "It's clearly stated on the checkout page that you must confirm the address.",
+        "Next time, update your address first.",
+        "This happens when customers don't read the confirmation screen.",
+        "It's your job to keep track of your subscriptions.",
+        "You didn't cancel the old plan, so you were billed for both.",
+    ],
+)
+def test_fault_put_on_the_customer_in_other_shapes_is_blame(analyzer, reply):
+    assert "blaming-language" in _names(analyzer, reply, "My parcel went to my old address and now it's lost.")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It looks like the old address was still saved as the default. I've updated it and reshipped the order.",
+        "This isn't your fault: our system kept the old address.",
+        "If you missed the delivery, the courier will try again tomorrow.",
+        "Even if you ignored the email, the booking still stands.",
+        "You chose next-day delivery, so it's arriving tomorrow.",
+        "You were charged twice because our payment page timed out. I've refunded the second charge.",
+    ],
+)
+def test_neutral_causes_and_conditionals_are_not_blame(analyzer, reply):
+    assert "blaming-language" not in _names(analyzer, reply, "My parcel went to my old address and now it's lost.")
