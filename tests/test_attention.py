@@ -749,3 +749,59 @@ def test_a_paying_customer_is_not_a_billing_topic(analyzer):
     ctx = [("customer", "Tasklane logs me out in Chrome."), ("agent", "Same guy again lol"), ("customer", "Excuse me? I'm a paying customer.")]
     hits, _ = _hits(analyzer, "Sorry. To fix it, clear your cookies for our sign-in page.", ctx, "off-topic-reply")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Thank you for raising the missed-appointment fee with us. We take all feedback about our charges seriously.",
+        "I understand your concern about the fee. Fees are applied in line with our account terms and conditions.",
+    ],
+)
+def test_a_reply_made_only_of_stock_acknowledgements_answers_nothing(analyzer, reply):
+    ctx = [("customer", "Why was I charged a £25 fee when I cancelled two days before? Can it be taken off?")]
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert hits
+
+
+def test_a_stock_opening_before_a_real_answer_is_fine(analyzer):
+    ctx = [("customer", "Why was I charged a £25 fee when I cancelled two days before? Can it be taken off?")]
+    reply = "Thank you for raising this. Our system missed your cancellation call, so the fee was wrong; I've removed it."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits
+
+
+def test_a_retention_question_back_does_not_excuse_an_unanswered_question(analyzer):
+    ctx = [("customer", "I'm moving in with my partner, so please cancel my contract. How much will my final bill be?")]
+    reply = "Sorry to hear you're leaving! Before I can cancel, could you tell me which provider your partner uses?"
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Thanks. Will the next update turn it back on?", "It shouldn't. Settings you change yourself are kept."),
+        ("Found them. Did I click archive by accident or something?", "Possibly, the Archive button sits right next to Export."),
+        ("Thank you. Do you need a copy of the death certificate?", "Not now. If we need it later we'll email you."),
+        ("Will her rent be late then? It's due Monday.", "Not if we act today: a new payment arrives within 2 hours."),
+        ("What details do I need from her, and how long does it take?", "You'll need her IBAN and BIC. It arrives the next working day."),
+        ("That worked, thanks. What about the other two?", "Sorry, I skipped those. The extra £6 is the yearly price change, and paper bills are on."),
+    ],
+)
+def test_short_modal_and_hedged_answers_count(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits
+
+
+def test_im_asking_whether_is_a_question(analyzer):
+    ctx = [("customer", "I haven't lost anything yet. I'm asking whether the clubs are covered before I fly.")]
+    hits, _ = _hits(analyzer, "To make a claim, complete the online form within 31 days.", ctx, "unanswered-question")
+    assert hits
+
+
+def test_a_first_reply_asking_for_details_already_given_is_a_reask_not_an_unanswered_question(analyzer):
+    ctx = [("customer", "My smart meter stopped sending readings. Account 30028814. When can an engineer come out?")]
+    report = analyzer.analyze_reply("Hello, can you send me your account number so I can check the meter?", ctx)
+    names = [f.name for f in report.findings]
+    assert "reasked-information" in names and "unanswered-question" not in names

@@ -403,3 +403,46 @@ def test_fault_put_on_the_customer_in_other_shapes_is_blame(analyzer, reply):
 )
 def test_neutral_causes_and_conditionals_are_not_blame(analyzer, reply):
     assert "blaming-language" not in _names(analyzer, reply, "My parcel went to my old address and now it's lost.")
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I have chemotherapy on Monday and I'm scared they'll cancel it.", "I understand how frightening this is, so close to your treatment. It's approved."),
+        ("I'm on a fixed income and this $67 charge hurts.", "I'm sorry, and I understand $67 is a real hit on a fixed income. I've refunded it."),
+        ("Locked out and I need to pay the nursery by 5pm, so stressed.", "That's a stressful one with a 5pm cutoff, so let's get you in now."),
+        ("This is the third time I've asked and I'm really fed up.", "You shouldn't have had to ask three times. The refund is done."),
+        ("Your engineer didn't turn up again. Absolutely furious.", "I'd be furious too. I've booked the first slot tomorrow."),
+    ],
+)
+def test_acknowledgements_in_natural_words_count(analyzer, customer, reply):
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "The pharmacy says the surgery hasn't sent my mum's prescription over.",
+        "It worked!!! Thank you so much.",
+    ],
+)
+def test_the_gp_surgery_and_joy_are_not_distress(analyzer, customer):
+    assert "unacknowledged-distress" not in _names(analyzer, "Can you give me her date of birth?", customer)
+
+
+@pytest.mark.parametrize(
+    "customer",
+    ["I've been on hold for two hours.", "My dad passed last week and I need to close his account.", "Third email, no reply.", "This has ruined my weekend."],
+)
+def test_distress_in_everyday_words_is_seen(analyzer, customer):
+    assert "unacknowledged-distress" in _names(analyzer, "Please send your account number.", customer)
+
+
+def test_a_quoted_phrase_with_an_apostrophe_is_still_a_quote(analyzer):
+    reply = "You mentioned yesterday's agent said 'it's not our problem'. I'm sorry, that was wrong."
+    assert "dismissive-language" not in _names(analyzer, reply, "The agent said 'it's not our problem'.")
+
+
+def test_whatever_the_amount_is_not_dismissive(analyzer):
+    reply = "The £15 is a flat fee that applies whatever the amount. I've refunded it this once."
+    assert "dismissive-language" not in _names(analyzer, reply, "Why £15 for going £2 over?")

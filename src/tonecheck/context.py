@@ -286,7 +286,8 @@ _AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s
 #: Indirect questions that need an answer as much as a direct one.
 _INDIRECT_Q_RE = re.compile(
     r"\b(?:tell me|let me know|explain|i (?:want|need|would like|'d like) to know|i(?:'m| am) wondering"
-    r"|i wonder(?:ed)?|i(?:'d| would) (?:like|love) to (?:find out|understand))\s+(?:please\s+)?"
+    r"|i wonder(?:ed)?|i(?:'d| would) (?:like|love) to (?:find out|understand)"
+    r"|i(?:'m| am| was) (?:just |only )?asking|i asked (?:you )?|my question (?:is|was)(?: simply)?)\s+(?:please\s+)?"
     r"(?:if|whether|why|when|where|how|what|who|which)\b"
     r"|\bi(?:'d| would)? (?:like|want|wanted|need) to know (?:the|about|your|my)\b",
     re.IGNORECASE,
@@ -296,7 +297,7 @@ _HOW_KIND = {"much": "amount", "many": "amount", "long": "when", "soon": "when",
 #: support chat uses ("order", "account", "help"). Written for tonecheck.
 QUESTION_STOP = frozenset(
     [
-        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anything", "are",
+        "a", "whether", "asking", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anything", "are",
         "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
         "could", "did", "do", "does", "doing", "done", "down", "during", "each", "else", "even", "ever",
         "every", "few", "for", "from", "further", "get", "got", "had", "has", "have", "having", "he", "her",

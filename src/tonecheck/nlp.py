@@ -37,7 +37,8 @@ _QUOTE_RE = re.compile(
     r'"[^"\n]{1,300}"'
     r"|“[^”\n]{1,300}”"
     r"|‘[^’\n]{1,300}’"
-    r"|(?<![\w'])'[^'\n]{1,300}'(?![\w])"
+    # Single quotes may hold apostrophes between letters: 'it's not our problem'.
+    r"|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,300}'(?![\w])"
 )
 # A sentence: text up to and including a run of terminal punctuation (and closing
 # quotes/brackets) that is followed by whitespace, or up to the end of the text.

@@ -659,7 +659,9 @@ _DEFER_RE = re.compile(
 _YESNO_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
     r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily)"
-    r"|only (?:if|when|once|after)|not unless)\b",
+    r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
+    r"|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
+    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;]))\b",
     re.IGNORECASE,
 )
 #: A refusal answers a "can you ...?" question (with the asked thing, or outright).
@@ -722,6 +724,8 @@ _DECLARATIVE_ANSWER_RE = re.compile(
     r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must|works|fits|covers|includes|comes|goes|stays|takes)\b",
     re.IGNORECASE,
 )
+_WHAT_NEED_Q_RE = re.compile(r"\bwhat\b[^?]{0,40}\b(?:do|will|would|should)\s+(?:i|we)\s+need\b|\bwhat\s+(?:is|are)\s+needed\b", re.IGNORECASE)
+_YOU_NEED_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:just\s+|only\s+)?need\b|\b(?:we|i)(?:'ll|\s+will)?\s+(?:just\s+|only\s+)?need\b", re.IGNORECASE)
 #: A noun-phrase answer on its own: "Just your NHS number.", "Only the receipt."
 _FRAGMENT_ANSWER_RE = re.compile(r"\W*(?:just|only)\s+(?:your|the|a|an|some|one|two|proof|photo)\b", re.IGNORECASE)
 #: The reply tells the customer what they can or cannot do.
@@ -740,7 +744,9 @@ _CAN_I_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|thanks|actually|ah|oh|righ
 #: Open questions that any explanation answers: "what happened?", "why is it ...?", "what's wrong?".
 #: "What happens now?": any account of what comes next answers it, whatever its words.
 _WHAT_NEXT_RE = re.compile(
-    r"\bwhat\s+(?:happens|now|next|do\s+i\s+do|should\s+i\s+do|are\s+my\s+options|can\s+i\s+do)\b|\bnext\s+steps?\b", re.IGNORECASE
+    r"\bwhat\s+(?:happens|now|next|do\s+i\s+do|should\s+i\s+do|are\s+my\s+options|can\s+i\s+do)\b|\bnext\s+steps?\b"
+    r"|\bwhat\s+about\s+(?:the\s+)?(?:other|rest|remaining|second|last)\b|\band\s+the\s+(?:other|rest)\b",
+    re.IGNORECASE,
 )
 _OPEN_Q_RE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on|wrong|the\s+(?:problem|issue|difference|best|matter|deal))\b"
@@ -839,6 +845,27 @@ _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
 
 #: Prefix length at which two words count as the same word ("cancel" / "cancellation").
 _STEM = 5
+
+
+#: Sentences that acknowledge a message without saying anything about it.
+_STOCK_SENT_RE = re.compile(
+    r"\W*(?:thank\s+you|thanks)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:raising|contacting|your\s+(?:message|enquiry|inquiry|email|patience|query|question|feedback)|getting\s+in\s+touch|reaching\s+out|bringing|letting\s+us\s+know|flagging)\b"
+    r"|\W*we\s+take\s+(?:all\s+|your\s+)?(?:feedback|complaints?|concerns?|comments|matters?)\b[^.!?]{0,40}\bseriously\b"
+    r"|\W*we\s+(?:really\s+)?appreciate\s+(?:you\s+taking\s+the\s+time|your\s+(?:patience|feedback|understanding))\b"
+    r"|\W*i\s+(?:completely\s+|fully\s+)?understand\s+your\s+(?:concerns?|frustration|point)(?:\s+(?:about|regarding|with|over)\s+[^.!?]{1,40})?\s*[.!]"
+    r"|\W*(?:all\s+)?(?:our\s+)?(?:fees|charges|prices|decisions|refunds)\s+(?:are|is)\s+(?:applied|charged|set|made|calculated|handled|processed)\s+(?:in\s+line\s+with|according\s+to|in\s+accordance\s+with|as\s+per)\s+our\b"
+    r"|\W*(?:please\s+)?(?:do\s+not|don't)\s+hesitate\s+to\s+(?:contact|get\s+in\s+touch|reach\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_stock(reply: Reply) -> bool:
+    """Whether every sentence of the reply is a pleasantry or a stock acknowledgement."""
+    text = reply.text
+    sents = reply.parsed.sentences
+    return bool(sents) and all(
+        PLEASANTRY_RE.match(text, s, e) or _STOCK_SENT_RE.match(text, s, e) or not text[s:e].strip() for s, e in sents
+    ) and any(_STOCK_SENT_RE.match(text, s, e) for s, e in sents)
 
 
 def _substance(reply: Reply, leads: bool = True) -> str:
@@ -997,6 +1024,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
             return True  # "Someone asked for my card number. Is that normal?" -> about that call
     if shared and (typed := _typed_answer(q)) is not None and typed is not _AMOUNT_RE and typed.search(text):
         return True  # "Will there be an early termination fee?" -> "there's no fee for the 8 months"
+    if _WHAT_NEED_Q_RE.search(q.text) and _YOU_NEED_RE.search(text):
+        return True  # "What details do I need from her?" -> "You'll need her IBAN and BIC."
     if _WHAT_DO_RE.search(q.text):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
@@ -1019,6 +1048,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if not generic:
         return False
     substance = _substance(reply)
+    if _WHAT_NEXT_RE.search(q.text) and _STATEMENT_RE.search(substance):
+        return True  # "What about the other two?" -> "The extra £6 is ...; for paper bills, ..."
     if (q.kind in ("what", "why", "how") or _OPEN_Q_RE.search(q.text)) and _OPEN_Q_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
     if q.kind in ("what", "which", "how") and (_STEPS_RE.search(text) or _IMPERATIVE_RE.search(text)):
@@ -1085,10 +1116,12 @@ class UnansweredQuestion(Check):
             },
             {
                 "context": [
+                    ("customer", "There's an email address on my account that isn't mine."),
+                    ("agent", "I've passed this to the right team. Can I have your username?"),
                     (
                         "customer",
                         "My username is adelgado77. Passed it to who? Will you remove the email address or not?",
-                    )
+                    ),
                 ],
                 "reply": "Sorry for the wait. What's the username on the account?",
             },
@@ -1113,11 +1146,13 @@ class UnansweredQuestion(Check):
         # A reply written to a colleague, or one on a different problem, answers no
         # question however many of its words match: the two checks are asked directly so
         # this one behaves the same whichever checks are selected.
+        from tonecheck.checks.pressure import RetentionPressure
         from tonecheck.checks.professionalism import MisdirectedMessage
 
         self._off_topic = OffTopicReply(self.settings)
         self._off_topic.lexicon = shared_lexicon()
         self._misdirected = MisdirectedMessage(self.settings)
+        self._retention = RetentionPressure(self.settings)
 
     def _aside(self, reply: Reply, state: ConversationState) -> str | None:
         """Why the reply cannot be an answer at all, or ``None``."""
@@ -1156,14 +1191,25 @@ class UnansweredQuestion(Check):
         if (
             _CLARIFY_RE.search(reply.text)
             and not _GENERIC_ASK_RE.search(reply.text)
-            and (all(_REQUEST_Q_RE.match(q.text) for q in questions) or not _asks_known(reply, state))
+            # A first reply asking for details (even ones already given: that is re-asking)
+            # engages with the question; asking again later, when it was given, does not.
+            and (not state.agent_replies or all(_REQUEST_Q_RE.match(q.text) for q in questions) or not _asks_known(reply, state))
+            and not (state.cancel_request is not None and any(True for _ in self._retention.run(reply, state)))
         ):
             return  # a clarifying question back (or the details needed to act) engages with it
         only = len(questions) == 1
+        # "Thank you for raising the fee. We take all feedback seriously." answers nothing.
+        missed = list(questions) if _only_stock(reply) else self._missed(questions, reply, lemmas, only)
+        if not missed:
+            return
+        yield self._report(missed, reply)
+
+    def _missed(self, questions: list[Question], reply: Reply, lemmas: frozenset[str], only: bool) -> list[Question]:
+        """The questions the reply does not address."""
         # A yes/no opener or a plain statement answers the question the reply is about;
         # another question of the turn with none of its words in the reply was skipped.
         on_content = not only and any(_on_content(q, _shared(q, reply, lemmas)) for q in questions)
-        missed = [
+        return [
             q
             for q in questions
             if not _addressed(
@@ -1174,8 +1220,9 @@ class UnansweredQuestion(Check):
                 generic=not (on_content and q.keywords and not _shared(q, reply, lemmas) and not _WHAT_NEXT_RE.search(q.text)),
             )
         ]
-        if not missed:
-            return
+
+    def _report(self, missed: list[Question], reply: Reply) -> Finding:
+        """One finding for the reply, naming the first three questions it skipped."""
         first = missed[0]
         quoted = ", ".join(f"\u201c{_short(q.text)}\u201d" for q in missed[:3])
         where = (
@@ -1185,7 +1232,7 @@ class UnansweredQuestion(Check):
         )
         end = len(reply.text.rstrip())
         start = len(reply.text) - len(reply.text.lstrip())
-        yield self.finding(
+        return self.finding(
             start,
             max(start, end),
             f"Does not address the customer's question{'s' if len(missed) > 1 else ''} in {where}: {quoted}.",

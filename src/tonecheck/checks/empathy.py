@@ -147,10 +147,10 @@ class UnacknowledgedDistress(Check):
             if self.ack.find(reply, hardship=True) is not None:
                 return
             specific = self.ack.find(reply)
-            if specific is not None and (
-                _FEELING_RE.search(specific.group()) or _restates(hardship.text, reply)
-            ):
-                return  # "I know how frightening it is when your rent money is at stake"
+            if specific is not None and _FEELING_RE.search(reply.text, *reply.parsed.sentence_at(specific.start())):
+                return  # "I understand how frightening this is, so close to your treatment"
+            if (specific is not None or _UNDERSTAND_RE.search(reply.text)) and _restates(hardship.text, reply):
+                return  # "I understand $67 is a real hit on a fixed income"
             signal = hardship
         else:
             if self.ack.find(reply) is not None or self.ack.find(reply, hardship=True) is not None:
@@ -192,6 +192,7 @@ _FEELING_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
+_UNDERSTAND_RE = re.compile(r"\b(?:i\s+(?:completely\s+|totally\s+|fully\s+|really\s+)?understand|i(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+)?sorry)\b", re.IGNORECASE)
 
 
 def _restates(signal_text: str, reply: Reply) -> bool:

@@ -37,6 +37,8 @@ _REASON_DEMAND_RE = re.compile(
     r"|\bwhat(?:'s|\s+is)\s+(?:prompting|behind)\s+(?:the|this|your)\s+(?:move|decision|change|switch)\b"
     r"|\bwhat\s+would\s+(?:make|it\s+take\s+for|persuade|convince)\s+you\s+(?:to\s+)?stay\b"
     r"|\b(?:which|what)\s+(?:gym|provider|company|supplier|bank|network|insurer|service|app|competitor|club)\s+(?:are\s+you|you're|is\s+it|will\s+you\s+be)\b"
+    r"|\b(?:which|what)\s+(?:provider|company|supplier|network|bank|gym|insurer)\s+(?:your\s+\w+|they|he|she|you)\s+(?:uses?|is\s+using|are\s+using|(?:is|are)\s+(?:moving|switching|going)\s+to|has|have)\b"
+    r"|\bbefore\s+(?:i|we)\s+(?:can\s+)?(?:cancel|close|end|terminate|process)\b[^.!?]{0,20}?,?\s+(?:could|can|would)\s+you\s+(?:tell|let\s+me\s+know|share|explain)\b"
     r"|\bwhat(?:'s|\s+is)\s+(?:the\s+)?(?:main\s+)?(?:thing|problem|issue)\s+(?:that(?:'s|\s+is)\s+)?not\s+working\b|\bnot\s+working\s+for\s+you\b"
     r"|\bwhat\s+do\s+(?:they|the\s+others?|your\s+new\s+\w+)\s+(?:offer|have|do)\b"
     r"|\bwhat\s+(?:you'?ll|you\s+will|you'?re|you\s+are)\s+(?:be\s+)?(?:using|going\s+with|switching\s+to|moving\s+to)\b|\b(?:using|going\s+with|choosing)\s+instead\b"
