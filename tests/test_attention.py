@@ -805,3 +805,24 @@ def test_a_first_reply_asking_for_details_already_given_is_a_reask_not_an_unansw
     report = analyzer.analyze_reply("Hello, can you send me your account number so I can check the meter?", ctx)
     names = [f.name for f in report.findings]
     assert "reasked-information" in names and "unanswered-question" not in names
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("The jug is dishwasher safe, thanks. and warranty?", "Two years from the delivery date."),
+        ("That fixed it. Will visitors see the old one?", "Some might for up to 24 hours, after which everyone sees the new logo."),
+        ("Which one do you think is better?", "I can't recommend one myself, but a mortgage adviser can: shall I book a call?"),
+        ("Jon. Can I leave without a fee because of the rise?", "Yes, if you cancel within 30 days of the notice you pay no exit fee."),
+        ("What does that mean in plain English? Will I get fined?", "We check larger payments for fraud first. It reaches your landlord by 5 pm tomorrow, so no fine."),
+    ],
+)
+def test_elliptical_hedged_and_advice_questions_are_answered(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits
+
+
+def test_an_engineer_for_a_leaking_machine_is_on_topic(analyzer):
+    ctx = [("customer", "The washing machine you delivered yesterday leaks from the door seal.")]
+    hits, _ = _hits(analyzer, "I've booked the engineer for Friday between 8 am and 1 pm.", ctx, "off-topic-reply")
+    assert not hits

@@ -446,9 +446,9 @@ def test_latin_plurals_are_known_words(analyzer):
 @pytest.mark.parametrize(
     ("reply", "word"),
     [
-        ("I will need the date the incident was happen.", "happen"),
-        ("I have also mark your claim as urgent.", "mark"),
-        ("The assessor will confirm this when he visit you.", "visit"),
+        ("I will need the date the incident was happen.", "was happen"),
+        ("I have also mark your claim as urgent.", "have also mark"),
+        ("The assessor will confirm this when he visit you.", "he visit"),
         ("Yes, your policy have cover up to £5,000.", "your policy have"),
         ("Oh no, you're right, its overdue, sorry!", "its"),
     ],
@@ -475,3 +475,8 @@ def test_correct_forms_near_those_slips_are_not_grammar(analyzer, reply):
 def test_an_acronym_spelled_out_in_capitalised_words_is_explained(analyzer):
     reply = "Get a PAC code before 30 June. That's a Porting Authorisation Code, a short code that moves your number."
     assert _hits(analyzer, "jargon", reply) == []
+
+
+def test_like_this_are_is_not_an_agreement_slip(analyzer):
+    assert _hits(analyzer, "grammar", "Many claims like this are refunded in full.") == []
+    assert _hits(analyzer, "grammar", "Sorry, this are the only dates.") == ["are"]

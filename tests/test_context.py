@@ -189,3 +189,23 @@ def test_a_last_word_that_is_not_a_name_is_not_taken_for_one(text):
     state = ConversationState()
     EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
     assert state.first_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Hi, I'm being charged for roaming. Name's Callum Reid.", "Callum"),
+        ("hi it's Jon (no h) - my bill went up?", "Jon"),
+        ("Hello,\nThe machine leaks. Order WM-88213.\nBest,\nSiân Roberts\n07700 900452", "Siân"),
+    ],
+)
+def test_names_before_contact_lines_and_after_names_are_found(text, first):
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
+    assert state.first_name is not None and state.first_name.value == first
+
+
+def test_a_pin_entered_wrong_three_times_is_not_repeated_failure_distress():
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse("My phone asks for a PUK after I got my PIN wrong 3 times. Where do I find it?"))
+    assert not state.distress

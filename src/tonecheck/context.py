@@ -149,10 +149,11 @@ _SELF_NAME_RES = [
     re.compile(rf"\bmy name(?:'s| is)\s+(?:{_HON}\s+)?{_NAME}"),
     re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
     re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
+    re.compile(rf"^\W*(?:[Hh]i|[Hh]ello|[Hh]ey),?\s+[Ii]t'?s\s+{_NAME}\b"),
     re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z'’-]{{1,30}})\s+(?:here|speaking)\b"),
     re.compile(rf"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?{_NAME}\s+here\b"),
     # "name Ruth Ellery", "Name is Chloe Barnard", "Name: Jo Park"
-    re.compile(rf"\b[Nn]ame(?:\s+is|:)?\s+(?:{_HON}\s+)?{_NAME}"),
+    re.compile(rf"\b[Nn]ame(?:'s|’s|\s+is|:)?\s+(?:{_HON}\s+)?{_NAME}"),
     # "It's Aisha Rahman, card ending 4417."
     re.compile(r"(?:^|[.!?]\s+)(?:[Ii]t's|[Ii]t is|[Tt]his is)\s+([A-Z][a-z\u00df-\u024f'’-]{1,30}\s+[A-Z][a-z\u00df-\u024f'’-]{1,30})(?=\s*[,.]|\s+here\b)"),
     re.compile(rf"\b[Cc]all me\s+{_NAME}\b"),
@@ -181,6 +182,8 @@ _BARE_SIGNOFF_RE = re.compile(
 )
 #: A reference number after a signature: "(employee no. 40177)", ", account 55-120".
 _SIGNATURE_REF_RE = re.compile(r"(?<=[a-z'’])\s*(?:\([^()\n]{0,60}\d[^()\n]{0,30}\)|,\s*[a-z#][^,\n]{0,40}\d[^,\n]{0,20})\s*$")
+#: Lines of contact details after a signature: a phone number, an e-mail address.
+_CONTACT_LINES_RE = re.compile(r"(?:\n[ \t]*(?:\+?[\d() -]{7,20}|[\w.+-]+@[\w.-]+|(?:tel|mob|phone|mobile)[.:]?\s*[\d +()-]{7,20}))+\s*$", re.IGNORECASE)
 #: "(not Mrs., please)", "don't call me Miss": honorifics the customer refused.
 _REFUSED_TITLE_RE = re.compile(r"\b(?:not|don'?t\s+call\s+me|stop\s+calling\s+me|never)\s+(Mrs|Ms|Miss|Mr|Mister)\b\.?", re.IGNORECASE)
 _GENDER_STATEMENTS = [
@@ -593,6 +596,7 @@ class StateExtractor:
         # "Jon Whitaker (employee no. 40177)", "Sarah Lindgren, hospital no. H-2290417": the
         # reference after a signature is not part of it.
         tail = _SIGNATURE_REF_RE.sub("", tail)
+        tail = _CONTACT_LINES_RE.sub("", tail)  # "Siân Roberts\n07700 900452": the number is not the name
         if not state.agent_replies and not found:
             lone = _LONE_SIGNATURE_RE.search(tail[-40:])
             if lone is not None and lone.group(1) not in _NOT_NAMES and lone.group(1).lower() not in _LONE_NOT_NAMES:

@@ -661,7 +661,8 @@ _YESNO_RE = re.compile(
     r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily)"
     r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
     r"|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
-    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;]))\b",
+    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;])"
+    r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
     re.IGNORECASE,
 )
 #: A refusal answers a "can you ...?" question (with the asked thing, or outright).
@@ -691,7 +692,7 @@ _YESNO_ASKS_PRICE_RE = re.compile(
 )
 #: What answers "is there a charge?": an amount, "free", or a plain no to paying.
 _YESNO_PRICE_RE = re.compile(
-    _AMOUNT_RE.pattern.replace(r"|\b\d+\b", "") + r"|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
+    _AMOUNT_RE.pattern.replace(r"|\b\d+\b", "") + r"|\bno\s+(?:[\w-]+\s+)?(?:charge|cost|fee|fees)\b|\bpay\s+no\b|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
     r"|\bnothing\s+(?:to\s+pay|extra)\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b",
     re.IGNORECASE,
 )
@@ -745,7 +746,13 @@ _CAN_I_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|thanks|actually|ah|oh|righ
 #: "What happens now?": any account of what comes next answers it, whatever its words.
 _WHAT_NEXT_RE = re.compile(
     r"\bwhat\s+(?:happens|now|next|do\s+i\s+do|should\s+i\s+do|are\s+my\s+options|can\s+i\s+do)\b|\bnext\s+steps?\b"
-    r"|\bwhat\s+about\s+(?:the\s+)?(?:other|rest|remaining|second|last)\b|\band\s+the\s+(?:other|rest)\b",
+    r"|\bwhat\s+about\s+(?:the\s+)?(?:other|rest|remaining|second|last)\b|\band\s+the\s+(?:other|rest)\b"
+    r"|\bwhat\s+does\s+(?:that|this|it|all\s+that)\s+(?:even\s+)?mean\b|\bin\s+plain\s+english\b|\bwhat\s+do\s+you\s+mean\b",
+    re.IGNORECASE,
+)
+_OPINION_Q_RE = re.compile(r"\b(?:do\s+you\s+think|would\s+you\s+(?:recommend|suggest|advise|go\s+for)|(?:is|which\s+(?:one\s+)?is)\s+better|best\s+(?:option|choice|one))\b", re.IGNORECASE)
+_NO_ADVICE_RE = re.compile(
+    r"\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+)?(?:recommend|advise|give\s+(?:you\s+)?(?:advice|a\s+recommendation)|say\s+which|choose\s+for\s+you)\b",
     re.IGNORECASE,
 )
 _OPEN_Q_RE = re.compile(
@@ -1048,6 +1055,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if not generic:
         return False
     substance = _substance(reply)
+    if _OPINION_Q_RE.search(q.text) and _NO_ADVICE_RE.search(text):
+        return True  # "Which one is better?" -> "I can't recommend one, but an adviser can"
+    if len(q.text.split()) <= 3 and substance.strip() and not substance.rstrip().endswith("?"):
+        return True  # "and warranty?" -> "Two years from the delivery date."
     if _WHAT_NEXT_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What about the other two?" -> "The extra £6 is ...; for paper bills, ..."
     if (q.kind in ("what", "why", "how") or _OPEN_Q_RE.search(q.text)) and _OPEN_Q_RE.search(q.text) and _STATEMENT_RE.search(substance):

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from tonecheck.checks.base import Check, Reply
 from tonecheck.context import ConversationState
-from tonecheck.lexicon import compile_phrases, load_lexicon
+from tonecheck.lexicon import compile_phrases, folded, load_lexicon, lower_twin
 from tonecheck.types import Finding, Severity
 
 __all__ = ["CHECKS", "RetentionPressure"]
@@ -134,6 +134,25 @@ _DONE_RE = re.compile(
 )
 
 
+def _twins(*patterns: re.Pattern[str]) -> dict[int, re.Pattern[str]]:
+    """Case-sensitive twins of the long alternations, run on the lower-cased reply: the same
+    matches at the same offsets, several times faster (see ``lexicon.lower_twin``)."""
+    return {id(p): t for p in patterns if (t := lower_twin(p)) is not None}
+
+
+_TWINS = _twins(_REASON_DEMAND_RE, _CONDITION_RE, _STALL_RE, _DONE_RE)
+
+
+def _on(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
+    """The pattern to run and the text to run it on: the lower-case twin where it is safe."""
+    twin = _TWINS.get(id(pattern))
+    if twin is not None:
+        low = folded(text)
+        if low is not None:
+            return twin, low
+    return pattern, text
+
+
 class RetentionPressure(Check):
     code = "PRS001"
     name = "retention-pressure"
@@ -194,9 +213,11 @@ class RetentionPressure(Check):
         text = reply.text
         parsed = reply.parsed
         # "It is closed" says it is done; "before anything is closed" does not.
-        done = any(not _NOT_YET_RE.search(text, max(0, m.start() - 30), m.start()) for m in _DONE_RE.finditer(text))
+        rx, on = _on(_DONE_RE, text)
+        done = any(not _NOT_YET_RE.search(text, max(0, m.start() - 30), m.start()) for m in rx.finditer(on))
         reason = state.cancel_reason
-        for m in _REASON_DEMAND_RE.finditer(text):
+        rx, on = _on(_REASON_DEMAND_RE, text)
+        for m in rx.finditer(on):
             if parsed.in_quotes(m.start(), m.end()):
                 continue
             if done and _OPTIONAL_FEEDBACK_RE.search(text):
@@ -246,7 +267,8 @@ class RetentionPressure(Check):
                 )
                 return
         for pattern, what in ((_CONDITION_RE, "makes cancelling conditional"), (_STALL_RE, "stalls the cancellation")):
-            m = pattern.search(text)
+            rx, on = _on(pattern, text)
+            m = rx.search(on)
             if m is not None and not parsed.in_quotes(m.start(), m.end()) and not done:
                 start, end = parsed.sentence_at(m.start())
                 yield self.finding(

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from tonecheck.checks.base import Check, Reply
 from tonecheck.checks.empathy import acknowledgement
-from tonecheck.checks.pressure import _CONDITION_RE, _STALL_RE
+from tonecheck.checks.pressure import _CONDITION_RE, _STALL_RE, _on
 from tonecheck.context import ConversationState
 from tonecheck.types import Finding, Severity
 
@@ -356,10 +356,13 @@ class ClearNextStep(Check):
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         parsed = reply.parsed
-        if state.cancel_request is not None and _STALL_RE.search(text):
-            return  # a stall with a time frame is pressure, not a next step
-        if state.cancel_request is not None and _CONDITION_RE.search(text):
-            return  # "I can only close it once you ...": a condition, not a next step
+        if state.cancel_request is not None:
+            rx, on = _on(_STALL_RE, text)
+            if rx.search(on):
+                return  # a stall with a time frame is pressure, not a next step
+            rx, on = _on(_CONDITION_RE, text)
+            if rx.search(on):
+                return  # "I can only close it once you ...": a condition, not a next step
         follow = _follow_up(reply)
         follow_sent = _sentence_of(reply, follow[0]) if follow else None
         for t in _TIME_RE.finditer(text):
