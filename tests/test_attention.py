@@ -826,3 +826,25 @@ def test_an_engineer_for_a_leaking_machine_is_on_topic(analyzer):
     ctx = [("customer", "The washing machine you delivered yesterday leaks from the door seal.")]
     hits, _ = _hits(analyzer, "I've booked the engineer for Friday between 8 am and 1 pm.", ctx, "off-topic-reply")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("And the early exit fee??", "Sorry, missed that. Leaving in February, the fee is £18.50."),
+        ("Quick one: is there a standing charge on the tariff? and is it the same in Wales", "Yes, there is, and no: it's 46p a day in Wales, 41p in England."),
+        ("ok which one am I in, postcode LL57 2DG", "LL57 is North Wales, so 43p a day for you."),
+        ("Are you saying I lied on my form?", "I'm not saying you did anything wrong; 'claims history' means claims in your area."),
+        ("Sorry, what is T+2?", "Sorry, that's banking shorthand. It means two working days after the day you send it."),
+    ],
+)
+def test_fragments_codes_denials_and_glosses_answer(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits
+
+
+def test_closing_a_card_is_a_cancellation_topic_so_an_offer_is_not_off_topic(analyzer):
+    ctx = [("customer", "Hi, I want to close my Gold credit card. It's all paid off. How long does closing it take?")]
+    reply = "Of course. Closing takes effect straight away. If the annual fee is the reason, I could switch you to our no-fee card instead."
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert not hits

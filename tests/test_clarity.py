@@ -480,3 +480,7 @@ def test_an_acronym_spelled_out_in_capitalised_words_is_explained(analyzer):
 def test_like_this_are_is_not_an_agreement_slip(analyzer):
     assert _hits(analyzer, "grammar", "Many claims like this are refunded in full.") == []
     assert _hits(analyzer, "grammar", "Sorry, this are the only dates.") == ["are"]
+
+
+def test_a_term_followed_by_what_it_means_for_the_customer_is_explained(analyzer):
+    assert _hits(analyzer, "jargon", "The upgrade is prorated, so you'd only pay the difference.") == []

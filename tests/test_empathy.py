@@ -446,3 +446,14 @@ def test_a_quoted_phrase_with_an_apostrophe_is_still_a_quote(analyzer):
 def test_whatever_the_amount_is_not_dismissive(analyzer):
     reply = "The £15 is a flat fee that applies whatever the amount. I've refunded it this once."
     assert "dismissive-language" not in _names(analyzer, reply, "Why £15 for going £2 over?")
+
+
+def test_you_shouldnt_have_to_ask_is_an_apology_not_blame(analyzer):
+    reply = "I hear you, and after three calls you shouldn't have to ask again. I've closed the account."
+    assert "blaming-language" not in _names(analyzer, reply, "No more transfers. Close it now.")
+
+
+def test_a_duration_alone_is_not_a_repeated_failure(analyzer):
+    customer = "I'm going travelling for 4 months. Can I pause my line?"
+    assert "unacknowledged-distress" not in _names(analyzer, "Yes: Keep My Number suspends it for £3 a month.", customer)
+    assert "unacknowledged-distress" in _names(analyzer, "Please send your account number.", "My broadband has been down for 3 weeks.")

@@ -679,11 +679,13 @@ _TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_RE = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp)\b|\bfree\b|\bno (?:charge|cost|fee|fees|extra\s+(?:charge|cost))\b|\b(?:at|for) no (?:extra |additional )?cost\b|\b\d+\b",
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp|p|pence|cents?)\b|\bfree\b|\bno (?:charge|cost|fee|fees|extra\s+(?:charge|cost))\b|\b(?:at|for) no (?:extra |additional )?cost\b|\b\d+\b",
     re.IGNORECASE,
 )
 #: "the whole year or just the remaining months?": the alternatives' words answer it.
 _ALTERNATIVE_Q_RE = re.compile(r"\w\s+or\s+(?:just\s+|only\s+)?(?:the\s+|a\s+)?\w+[^?]*\?\s*$", re.IGNORECASE)
+_MONEY_RE = re.compile(r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|p|pence|cents?|dollars?|euros?|pounds?)\b|\bfree\b", re.IGNORECASE)
+_YESNO_OPENER_RE = re.compile(r"\W*(?:yes|yeah|yep|no|nope|there\s+is|there\s+isn't)\b", re.IGNORECASE)
 #: A yes/no question about paying: "is there a fee?", "will I be charged?" (not "do you price match?").
 _YESNO_ASKS_PRICE_RE = re.compile(
     r"\b(?:a|an|any|extra)\s+(?:[\w-]+\s+){0,2}?(?:fee|charge|cost)s?\b|\bcharged\b|\bcost\s+(?:anything|extra|money|more)\b"
@@ -750,6 +752,8 @@ _WHAT_NEXT_RE = re.compile(
     r"|\bwhat\s+does\s+(?:that|this|it|all\s+that)\s+(?:even\s+)?mean\b|\bin\s+plain\s+english\b|\bwhat\s+do\s+you\s+mean\b",
     re.IGNORECASE,
 )
+#: A question without a verb: "And the early exit fee??", "What about the deposit?"
+_FRAGMENT_Q_RE = re.compile(r"\W*(?:and|what\s+about|how\s+about|plus|also)\s+(?:the|my|your|our|a|an)?\s*(?:[\w'-]+\s+){0,3}[\w'-]+\W*$", re.IGNORECASE)
 _OPINION_Q_RE = re.compile(r"\b(?:do\s+you\s+think|would\s+you\s+(?:recommend|suggest|advise|go\s+for)|(?:is|which\s+(?:one\s+)?is)\s+better|best\s+(?:option|choice|one))\b", re.IGNORECASE)
 _NO_ADVICE_RE = re.compile(
     r"\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+)?(?:recommend|advise|give\s+(?:you\s+)?(?:advice|a\s+recommendation)|say\s+which|choose\s+for\s+you)\b",
@@ -807,11 +811,14 @@ _OPENER_RE = re.compile(
 #: A question that asks for a time without "when": "what are your opening hours?".
 #: "What's an RMA?", "What does ONT mean?": asks what a term is.
 _DEFINE_Q_RE = re.compile(
-    r"\W*(?:(?:and|so|sorry|ok|okay|thanks|thank\s+you|um|erm)\W+)*(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w-]+\s*\??\s*$"
+    r"\W*(?:(?:and|so|sorry|ok|okay|thanks|thank\s+you|um|erm)\W+)*(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w+&./-]+\s*\??\s*$"
     r"|what\s+(?:does|do)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:mean|stand\s+for)\b)",
     re.IGNORECASE,
 )
 #: A reply that opens with a definition: "It's a ...", "An RMA is a ...", "That means ...".
+_MEANS_RE = re.compile(r"\b(?:it|that|this|which)\s+(?:just\s+|simply\s+)?(?:means|stands\s+for|is\s+short\s+for|refers\s+to)\b", re.IGNORECASE)
+_ARE_YOU_SAYING_RE = re.compile(r"\W*(?:(?:so|and|wait|sorry)\W+)?(?:are\s+you\s+(?:saying|suggesting|telling\s+me|accusing|implying)|do\s+you\s+mean|is\s+that\s+what\s+you(?:'re|\s+are)\s+saying)\b", re.IGNORECASE)
+_NOT_SAYING_RE = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:not|never)\s+(?:saying|suggesting|implying|accusing|telling)\b|^\W*(?:no|not\s+at\s+all)\b|\bthat's\s+not\s+what\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(
     r"\W*(?:(?:sure|of\s+course|good\s+question|sorry)\W+)?(?:(?:it|that|this|they)(?:'s|’s|\s+is|\s+are|'re|\s+means|\s+stands\s+for)"
     r"|(?:an?\s+|the\s+)?[\w-]+\s+(?:is|are|means|stands\s+for))\s+(?:a|an|the|our|your|when|where|how|what|for|just)\b",
@@ -971,9 +978,16 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
     return n
 
 
-def _on_content(q: Question, shared: int) -> bool:
-    """Whether ``shared`` content words are enough to count as addressing ``q``."""
-    return bool(q.keywords) and shared >= (1 if len(q.keywords) <= 2 else 2)
+def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
+    """Whether ``shared`` content words are enough to count as addressing ``q``: one for a
+    short question, two for a longer one, or one code the reply repeats ("LL57")."""
+    if not q.keywords:
+        return False
+    if shared >= (1 if len(q.keywords) <= 2 else 2):
+        return True
+    return reply is not None and shared >= 1 and any(
+        any(c.isdigit() for c in k) and len(k) >= 3 and k in reply.parsed.lower for k in q.keywords
+    )
 
 
 _ASKS_PRICE_RE = re.compile(r"\b(?:fee|fees|cost|costs|price|prices|charge|charges|how\s+much)\b", re.IGNORECASE)
@@ -1009,7 +1023,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     text = reply.text
     keys = q.keywords
     shared = _shared(q, reply, lemmas)
-    if _on_content(q, shared):
+    if _on_content(q, shared, reply):
         typed = _typed_answer(q)
         if typed is not None:
             # "What's the cancellation fee?" -> "You can cancel at any time": the words,
@@ -1029,7 +1043,9 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         about = dataclasses.replace(q, keywords=q.context, context=())
         if _shared(about, reply, lemmas):
             return True  # "Someone asked for my card number. Is that normal?" -> about that call
-    if shared and (typed := _typed_answer(q)) is not None and typed is not _AMOUNT_RE and typed.search(text):
+    if (typed := _typed_answer(q)) is _YESNO_PRICE_RE and _YESNO_OPENER_RE.match(_substance(reply)) and _MONEY_RE.search(text):
+        return True  # "Is there a standing charge?" -> "Yes, there is: 46p a day"
+    if shared and typed is not None and typed is not _AMOUNT_RE and typed.search(text):
         return True  # "Will there be an early termination fee?" -> "there's no fee for the 8 months"
     if _WHAT_NEED_Q_RE.search(q.text) and _YOU_NEED_RE.search(text):
         return True  # "What details do I need from her?" -> "You'll need her IBAN and BIC."
@@ -1048,8 +1064,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "What are your opening hours?" -> "9 am to 5 pm"
     if q.kind == "where" and _STATUS_RE.search(text):
         return True  # "Where is my refund?" -> "it hasn't been processed yet"
-    if _DEFINE_Q_RE.match(q.text) and _DEFINITION_RE.match(_substance(reply)):
-        return True  # "What's CHAPS?" -> "It's a same-day payment system ..."
+    if _DEFINE_Q_RE.match(q.text) and (_DEFINITION_RE.match(_substance(reply)) or _MEANS_RE.search(text)):
+        return True  # "What's CHAPS?" -> "It's a same-day payment system ...", "... It means two working days"
+    if _ARE_YOU_SAYING_RE.match(q.text) and _NOT_SAYING_RE.search(text):
+        return True  # "Are you saying I lied?" -> "I'm not saying you did anything wrong"
     if _REQUEST_Q_RE.match(q.text) and _DONE_OPENER_RE.match(_substance(reply)):
         return True  # "Can you move it to Friday?" -> "Done, you're booked for Friday at 9:30."
     if not generic:
@@ -1057,7 +1075,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     substance = _substance(reply)
     if _OPINION_Q_RE.search(q.text) and _NO_ADVICE_RE.search(text):
         return True  # "Which one is better?" -> "I can't recommend one, but an adviser can"
-    if len(q.text.split()) <= 3 and substance.strip() and not substance.rstrip().endswith("?"):
+    if only and (len(q.text.split()) <= 3 or (shared and _FRAGMENT_Q_RE.match(q.text))) and substance.strip() and not substance.rstrip().endswith("?"):
         return True  # "and warranty?" -> "Two years from the delivery date."
     if _WHAT_NEXT_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What about the other two?" -> "The extra £6 is ...; for paper bills, ..."
