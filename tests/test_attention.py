@@ -848,3 +848,18 @@ def test_closing_a_card_is_a_cancellation_topic_so_an_offer_is_not_off_topic(ana
     reply = "Of course. Closing takes effect straight away. If the annual fee is the reason, I could switch you to our no-fee card instead."
     hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Why was it rejected and can I appeal?", "The assessor recorded a slow leak, which is excluded. You can appeal by replying with photos."),
+        ("What if I don't have a plumber's report?", "Photos of the pipe and the stain are enough to start."),
+        ("what about calls to the UK from there", "Included in the £6."),
+        ("Also, do I get a refund for the rest of the year?", "I've cancelled it today; you'll get £84.50 back for the unused months."),
+        ("Is there a dark mode in Skyvale? Can't find it.", "Go to Settings > Appearance > Theme and choose Dark."),
+    ],
+)
+def test_causes_what_ifs_fragments_and_instructions_answer(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits

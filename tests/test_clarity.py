@@ -484,3 +484,8 @@ def test_like_this_are_is_not_an_agreement_slip(analyzer):
 
 def test_a_term_followed_by_what_it_means_for_the_customer_is_explained(analyzer):
     assert _hits(analyzer, "jargon", "The upgrade is prorated, so you'd only pay the difference.") == []
+
+
+@pytest.mark.parametrize(("reply", "word"), [("Hello, thank you for contact us.", "contact"), ("I've restored your key, its live now.", "its")])
+def test_for_plus_base_verb_and_its_live_are_grammar(analyzer, reply, word):
+    assert _hits(analyzer, "grammar", reply) == [word]

@@ -457,3 +457,9 @@ def test_a_duration_alone_is_not_a_repeated_failure(analyzer):
     customer = "I'm going travelling for 4 months. Can I pause my line?"
     assert "unacknowledged-distress" not in _names(analyzer, "Yes: Keep My Number suspends it for £3 a month.", customer)
     assert "unacknowledged-distress" in _names(analyzer, "Please send your account number.", "My broadband has been down for 3 weeks.")
+
+
+def test_would_worry_anyone_acknowledges_a_money_hardship(analyzer):
+    customer = "My gas bill is £612, usually £180. I'm on a pension and I'm worried sick about paying it."
+    reply = "Mrs Pritchard, I'm sorry, a bill more than three times the usual would worry anyone. It was an estimate."
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)

@@ -727,6 +727,12 @@ _DECLARATIVE_ANSWER_RE = re.compile(
     r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must|works|fits|covers|includes|comes|goes|stays|takes)\b",
     re.IGNORECASE,
 )
+_BECAUSE_RE = re.compile(
+    r"\b(?:because|since|due\s+to|as\s+a\s+result|the\s+reason|that's\s+why|which\s+is\s+(?:why|excluded|not\s+covered)|is\s+excluded|isn't\s+covered|not\s+covered|caused\s+by|came\s+from|comes\s+from)\b",
+    re.IGNORECASE,
+)
+_I_GET_Q_RE = re.compile(r"\b(?:do|will|would|can|could|shall)\s+(?:i|we)\s+(?:still\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b", re.IGNORECASE)
+_YOU_GET_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:still\s+|also\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b|\byou\s+won't\s+(?:get|receive|be)\b", re.IGNORECASE)
 _WHAT_NEED_Q_RE = re.compile(r"\bwhat\b[^?]{0,40}\b(?:do|will|would|should)\s+(?:i|we)\s+need\b|\bwhat\s+(?:is|are)\s+needed\b", re.IGNORECASE)
 _YOU_NEED_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:just\s+|only\s+)?need\b|\b(?:we|i)(?:'ll|\s+will)?\s+(?:just\s+|only\s+)?need\b", re.IGNORECASE)
 #: A noun-phrase answer on its own: "Just your NHS number.", "Only the receipt."
@@ -749,11 +755,13 @@ _CAN_I_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|thanks|actually|ah|oh|righ
 _WHAT_NEXT_RE = re.compile(
     r"\bwhat\s+(?:happens|now|next|do\s+i\s+do|should\s+i\s+do|are\s+my\s+options|can\s+i\s+do)\b|\bnext\s+steps?\b"
     r"|\bwhat\s+about\s+(?:the\s+)?(?:other|rest|remaining|second|last)\b|\band\s+the\s+(?:other|rest)\b"
-    r"|\bwhat\s+does\s+(?:that|this|it|all\s+that)\s+(?:even\s+)?mean\b|\bin\s+plain\s+english\b|\bwhat\s+do\s+you\s+mean\b",
+    r"|\bwhat\s+does\s+(?:that|this|it|all\s+that)\s+(?:even\s+)?mean\b|\bin\s+plain\s+english\b|\bwhat\s+do\s+you\s+mean\b"
+    r"|^\W*(?:(?:and|so|but|ok|okay)\W+)?what\s+if\b",
     re.IGNORECASE,
 )
 #: A question without a verb: "And the early exit fee??", "What about the deposit?"
-_FRAGMENT_Q_RE = re.compile(r"\W*(?:and|what\s+about|how\s+about|plus|also)\s+(?:the|my|your|our|a|an)?\s*(?:[\w'-]+\s+){0,3}[\w'-]+\W*$", re.IGNORECASE)
+_FRAGMENT_Q_RE = re.compile(r"\W*(?:and|what\s+about|how\s+about|plus|also)\s+(?:the|my|your|our|a|an)?\s*(?:[\w'-]+\s+){0,5}[\w'-]+\W*$", re.IGNORECASE)
+_IS_THERE_Q_RE = re.compile(r"\W*(?:(?:and|so|also|ok|hi)\W+)?(?:is|are)\s+there\s+(?:a|an|any)\b|\W*(?:does|do)\s+(?:it|the\s+app|your\s+app|the\s+\w+)\s+have\s+(?:a|an|any)\b", re.IGNORECASE)
 _OPINION_Q_RE = re.compile(r"\b(?:do\s+you\s+think|would\s+you\s+(?:recommend|suggest|advise|go\s+for)|(?:is|which\s+(?:one\s+)?is)\s+better|best\s+(?:option|choice|one))\b", re.IGNORECASE)
 _NO_ADVICE_RE = re.compile(
     r"\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+)?(?:recommend|advise|give\s+(?:you\s+)?(?:advice|a\s+recommendation)|say\s+which|choose\s+for\s+you)\b",
@@ -1047,6 +1055,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Is there a standing charge?" -> "Yes, there is: 46p a day"
     if shared and typed is not None and typed is not _AMOUNT_RE and typed.search(text):
         return True  # "Will there be an early termination fee?" -> "there's no fee for the 8 months"
+    if q.kind == "why" and _BECAUSE_RE.search(text):
+        return True  # "Why was it rejected?" -> "... recorded as a slow leak, which is excluded"
+    if q.kind == "yesno" and _I_GET_Q_RE.search(q.text) and _YOU_GET_RE.search(text):
+        return True  # "Do I get a refund for the rest of the year?" -> "you'll get £84.50 back"
     if _WHAT_NEED_Q_RE.search(q.text) and _YOU_NEED_RE.search(text):
         return True  # "What details do I need from her?" -> "You'll need her IBAN and BIC."
     if _WHAT_DO_RE.search(q.text):
@@ -1075,7 +1087,12 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     substance = _substance(reply)
     if _OPINION_Q_RE.search(q.text) and _NO_ADVICE_RE.search(text):
         return True  # "Which one is better?" -> "I can't recommend one, but an adviser can"
-    if only and (len(q.text.split()) <= 3 or (shared and _FRAGMENT_Q_RE.match(q.text))) and substance.strip() and not substance.rstrip().endswith("?"):
+    if (
+        only
+        and (len(q.text.split()) <= 3 or (_FRAGMENT_Q_RE.match(q.text) and (shared or len(substance.split()) <= 12)))
+        and substance.strip()
+        and not substance.rstrip().endswith("?")
+    ):
         return True  # "and warranty?" -> "Two years from the delivery date."
     if _WHAT_NEXT_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What about the other two?" -> "The extra £6 is ...; for paper bills, ..."
@@ -1083,6 +1100,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
     if q.kind in ("what", "which", "how") and (_STEPS_RE.search(text) or _IMPERATIVE_RE.search(text)):
         return True  # "What should I check?" -> "1) Go to Settings. 2) Tap ..."
+    if q.kind == "yesno" and _IS_THERE_Q_RE.match(q.text) and (_IMPERATIVE_RE.search(text) or _STEPS_RE.search(text)):
+        return True  # "Is there a dark mode?" -> "Go to Settings > Appearance > Theme and choose Dark."
     if q.kind == "yesno" and _CAN_I_RE.match(q.text) and _IMPERATIVE_RE.search(text):
         return True  # "Can I stop this with hotels?" -> "... ask them to use a debit card"
     if q.kind == "yesno" and _STEPS_RE.search(text):
