@@ -863,3 +863,17 @@ def test_closing_a_card_is_a_cancellation_topic_so_an_offer_is_not_off_topic(ana
 def test_causes_what_ifs_fragments_and_instructions_answer(analyzer, customer, reply):
     hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("What will it cost and what do you need from me?", "It would add £38.20 to your annual premium. I need her date of birth and licence number."),
+        ("There's brown water coming out of my taps, is it safe to drink?", "It isn't harmful, but run the cold tap for 10 minutes first."),
+        ("Will my plan work there or do I need to add something?", "Your plan already includes EU roaming, so you can use it the same as at home."),
+        ("Ah done, that helps. Will I get a discount for the week?", "I've added a £5 credit to your account for the disruption."),
+    ],
+)
+def test_answers_in_other_words_for_cost_safety_alternatives_and_credits(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits

@@ -463,3 +463,19 @@ def test_would_worry_anyone_acknowledges_a_money_hardship(analyzer):
     customer = "My gas bill is £612, usually £180. I'm on a pension and I'm worried sick about paying it."
     reply = "Mrs Pritchard, I'm sorry, a bill more than three times the usual would worry anyone. It was an estimate."
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I need my notes for an exam tomorrow morning!!", "I know the timing is awful with your exam tomorrow, so I've unlocked it now."),
+        ("Can I add the bigger bag now or is it too late? Flight is tomorrow.", "Not too late, you can still add it in Manage Booking > Extras."),
+    ],
+)
+def test_urgency_acknowledged_in_passing_counts(analyzer, customer, reply):
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+def test_sorry_you_were_told_is_an_apology_not_blame(analyzer):
+    reply = "I'm sorry you were told 'results take as long as they take'. That's not how we should speak to patients."
+    assert "blaming-language" not in _names(analyzer, reply, "The receptionist was rude to me.")

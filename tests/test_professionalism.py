@@ -343,3 +343,8 @@ def test_short_words_in_capitals_for_emphasis_are_shouting(analyzer, reply):
 @pytest.mark.parametrize("reply", ["Reply YES or NO to confirm.", "Text STOP or HELP.", "It's OK, the ID is on the SIM."])
 def test_keywords_to_type_and_short_acronyms_are_not_shouting(analyzer, reply):
     assert not any(f.name == "shouting" for f in analyzer.analyze_reply(reply, [("customer", "Is it late?")]).findings)
+
+
+def test_an_acronym_spelled_out_in_the_reply_is_not_shouting(analyzer):
+    reply = "Please chase the PAS, our Patient Administration Service, on 0161 496 0000."
+    assert [f.name for f in analyzer.analyze_reply(reply).findings if f.name == "shouting"] == []

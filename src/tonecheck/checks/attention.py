@@ -733,6 +733,7 @@ _BECAUSE_RE = re.compile(
 )
 _I_GET_Q_RE = re.compile(r"\b(?:do|will|would|can|could|shall)\s+(?:i|we)\s+(?:still\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b", re.IGNORECASE)
 _YOU_GET_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:still\s+|also\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b|\byou\s+won't\s+(?:get|receive|be)\b", re.IGNORECASE)
+_GIVEN_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:added|applied|credited|refunded|given|issued|sent|waived|removed)\b", re.IGNORECASE)
 _WHAT_NEED_Q_RE = re.compile(r"\bwhat\b[^?]{0,40}\b(?:do|will|would|should)\s+(?:i|we)\s+need\b|\bwhat\s+(?:is|are)\s+needed\b", re.IGNORECASE)
 _YOU_NEED_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:just\s+|only\s+)?need\b|\b(?:we|i)(?:'ll|\s+will)?\s+(?:just\s+|only\s+)?need\b", re.IGNORECASE)
 #: A noun-phrase answer on its own: "Just your NHS number.", "Only the receipt."
@@ -1055,9 +1056,11 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Is there a standing charge?" -> "Yes, there is: 46p a day"
     if shared and typed is not None and typed is not _AMOUNT_RE and typed.search(text):
         return True  # "Will there be an early termination fee?" -> "there's no fee for the 8 months"
+    if shared and _ALTERNATIVE_Q_RE.search(q.text) and _STATEMENT_RE.search(_substance(reply)):
+        return True  # "Will my plan work there or do I need to add something?" -> "Your plan already includes ..."
     if q.kind == "why" and _BECAUSE_RE.search(text):
         return True  # "Why was it rejected?" -> "... recorded as a slow leak, which is excluded"
-    if q.kind == "yesno" and _I_GET_Q_RE.search(q.text) and _YOU_GET_RE.search(text):
+    if q.kind == "yesno" and _I_GET_Q_RE.search(q.text) and (_YOU_GET_RE.search(text) or _GIVEN_RE.search(text)):
         return True  # "Do I get a refund for the rest of the year?" -> "you'll get £84.50 back"
     if _WHAT_NEED_Q_RE.search(q.text) and _YOU_NEED_RE.search(text):
         return True  # "What details do I need from her?" -> "You'll need her IBAN and BIC."

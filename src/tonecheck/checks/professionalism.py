@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 import yaml
 
 from tonecheck.checks.base import Check, Example, Reply
+from tonecheck.checks.clarity import _spelled_out
 from tonecheck.context import EMAIL_RE, PLACEHOLDER_RE, URL_RE, ConversationState
 from tonecheck.types import Finding, Severity
 
@@ -770,6 +771,8 @@ class Shouting(Check):
             w = m.group()
             if w.lower() in names:
                 continue
+            if 3 <= len(w) <= 6 and _spelled_out(text, w):
+                continue  # "PAS, our Patient Administration Service": an acronym, explained
             words.append((s, e, self._shouted_word(reply, w)))
         # Group neighbouring capitalised words into runs ("PLEASE READ THE EMAIL").
         runs: list[list[tuple[int, int, bool]]] = []
