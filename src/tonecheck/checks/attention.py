@@ -678,13 +678,14 @@ _TIME_RE = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)|soon)\b",
     re.IGNORECASE,
 )
-_AMOUNT_RE = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp|p|pence|cents?)\b|\bfree\b|\bno (?:charge|cost|fee|fees|extra\s+(?:charge|cost))\b|\b(?:at|for) no (?:extra |additional )?cost\b|\b\d+\b",
-    re.IGNORECASE,
-)
+#: Money in a reply: "£18.50", "46p", "10%", "free" (the one source for the price patterns below).
+_MONEY = r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp|p|pence|cents?)\b|\bfree\b"
+_NO_CHARGE = r"\bno (?:charge|cost|fee|fees|extra\s+(?:charge|cost))\b|\b(?:at|for) no (?:extra |additional )?cost\b"
+#: What answers "how much": money, "no charge", or any number ("2 bags").
+_AMOUNT_RE = re.compile(rf"{_MONEY}|{_NO_CHARGE}|\b\d+\b", re.IGNORECASE)
 #: "the whole year or just the remaining months?": the alternatives' words answer it.
 _ALTERNATIVE_Q_RE = re.compile(r"\w\s+or\s+(?:just\s+|only\s+)?(?:the\s+|a\s+)?\w+[^?]*\?\s*$", re.IGNORECASE)
-_MONEY_RE = re.compile(r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|p|pence|cents?|dollars?|euros?|pounds?)\b|\bfree\b", re.IGNORECASE)
+_MONEY_RE = re.compile(_MONEY, re.IGNORECASE)
 _YESNO_OPENER_RE = re.compile(r"\W*(?:yes|yeah|yep|no|nope|there\s+is|there\s+isn't)\b", re.IGNORECASE)
 #: A yes/no question about paying: "is there a fee?", "will I be charged?" (not "do you price match?").
 _YESNO_ASKS_PRICE_RE = re.compile(
@@ -694,7 +695,7 @@ _YESNO_ASKS_PRICE_RE = re.compile(
 )
 #: What answers "is there a charge?": an amount, "free", or a plain no to paying.
 _YESNO_PRICE_RE = re.compile(
-    _AMOUNT_RE.pattern.replace(r"|\b\d+\b", "") + r"|\bno\s+(?:[\w-]+\s+)?(?:charge|cost|fee|fees)\b|\bpay\s+no\b|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
+    rf"{_MONEY}|{_NO_CHARGE}" + r"|\bno\s+(?:[\w-]+\s+)?(?:charge|cost|fee|fees)\b|\bpay\s+no\b|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
     r"|\bnothing\s+(?:to\s+pay|extra)\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b",
     re.IGNORECASE,
 )
@@ -817,7 +818,6 @@ _OPENER_RE = re.compile(
     r"\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|my name is|i'm \w+ (?:from|and)|you're (?:through|speaking) to)\b",
     re.IGNORECASE,
 )
-#: A question that asks for a time without "when": "what are your opening hours?".
 #: "What's an RMA?", "What does ONT mean?": asks what a term is.
 _DEFINE_Q_RE = re.compile(
     r"\W*(?:(?:and|so|sorry|ok|okay|thanks|thank\s+you|um|erm)\W+)*(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w+&./-]+\s*\??\s*$"
@@ -848,6 +848,7 @@ _EXACT_TIME_RE = re.compile(
     r"|(?:the\s+)?same\s+day|(?:the\s+)?next\s+(?:working\s+|business\s+)?day|straight\s+away|right\s+away|immediately)\b",
     re.IGNORECASE,
 )
+#: A question that asks for a time without "when": "what are your opening hours?".
 _ASKS_TIME_RE = re.compile(r"\b(?:time|times|hours|date|dates|day|days|how long|how soon|until when)\b", re.IGNORECASE)
 #: Where a refund or parcel is: its status answers "where is my ...?".
 _STATUS_RE = re.compile(
