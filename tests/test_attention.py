@@ -877,3 +877,18 @@ def test_causes_what_ifs_fragments_and_instructions_answer(analyzer, customer, r
 def test_answers_in_other_words_for_cost_safety_alternatives_and_credits(analyzer, customer, reply):
     hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
     assert not hits
+
+
+def test_am_i_in_trouble_is_answered_by_reassurance(analyzer):
+    ctx = [("customer", "I didn't declare our loft conversion. I had no idea I had to. Am I in trouble?")]
+    reply = "I'm not saying you did anything wrong; your policy is still active and we just need the details."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits
+    hits, _ = _hits(analyzer, "Please send the year of the conversion.", ctx, "unanswered-question")
+    assert hits
+
+
+def test_hi_there_its_name_gives_the_name(analyzer):
+    ctx = [("customer", "Hi there, it's Dolores Fennick. Does the patio set come assembled?")]
+    report = analyzer.analyze_reply("Hi Dolores, it comes flat-packed with tools.", ctx)
+    assert "uses-customer-name" in [f.name for f in report.findings]

@@ -489,3 +489,22 @@ def test_a_term_followed_by_what_it_means_for_the_customer_is_explained(analyzer
 @pytest.mark.parametrize(("reply", "word"), [("Hello, thank you for contact us.", "contact"), ("I've restored your key, its live now.", "its")])
 def test_for_plus_base_verb_and_its_live_are_grammar(analyzer, reply, word):
     assert _hits(analyzer, "grammar", reply) == [word]
+
+
+def test_your_welcome_pack_is_not_a_slip_but_your_welcome_alone_is(analyzer):
+    assert _hits(analyzer, "grammar", "Your welcome pack will arrive by email within 3 days.") == []
+    assert _hits(analyzer, "grammar", "Your welcome, have a good day.") == ["Your welcome"]
+
+
+def test_a_term_explained_in_an_earlier_reply_is_not_jargon_again(analyzer):
+    ctx = [
+        ("customer", "Can staff sign in with their Microsoft accounts?"),
+        ("agent", "Yes, it's called SSO (single sign-on): staff use their Microsoft account."),
+        ("customer", "Done. Does it cost extra?"),
+    ]
+    assert _hits_ctx(analyzer, "jargon", "No, SSO is included at no extra charge.", ctx) == []
+
+
+def _hits_ctx(analyzer, name, reply, context):
+    rep = analyzer.analyze_reply(reply, context)
+    return [rep.text[f.start:f.end] for f in rep.findings if f.name == name]

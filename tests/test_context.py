@@ -209,3 +209,9 @@ def test_a_pin_entered_wrong_three_times_is_not_repeated_failure_distress():
     state = ConversationState()
     EXTRACTOR.add_customer_turn(state, 1, NLP.parse("My phone asks for a PUK after I got my PIN wrong 3 times. Where do I find it?"))
     assert not state.distress
+
+
+def test_a_fault_that_shows_every_time_the_app_opens_is_not_repeated_attempts():
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse("I'm getting 'sync paused' every time I open it on my laptop."))
+    assert not state.distress

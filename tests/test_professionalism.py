@@ -348,3 +348,9 @@ def test_keywords_to_type_and_short_acronyms_are_not_shouting(analyzer, reply):
 def test_an_acronym_spelled_out_in_the_reply_is_not_shouting(analyzer):
     reply = "Please chase the PAS, our Patient Administration Service, on 0161 496 0000."
     assert [f.name for f in analyzer.analyze_reply(reply).findings if f.name == "shouting"] == []
+
+
+def test_he_about_the_man_the_customer_mentioned_is_not_misdirected(analyzer):
+    ctx = [("customer", "The man at the station said I could claim the fare back online. Is that right?")]
+    report = analyzer.analyze_reply("He was right. You're due a full refund of the £42.", ctx)
+    assert "misdirected-message" not in [f.name for f in report.findings]

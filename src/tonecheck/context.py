@@ -149,7 +149,7 @@ _SELF_NAME_RES = [
     re.compile(rf"\bmy name(?:'s| is)\s+(?:{_HON}\s+)?{_NAME}"),
     re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
     re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
-    re.compile(rf"^\W*(?:[Hh]i|[Hh]ello|[Hh]ey),?\s+[Ii]t'?s\s+{_NAME}\b"),
+    re.compile(rf"^\W*(?:[Hh]i|[Hh]ello|[Hh]ey)(?:\s+there)?,?\s+[Ii]t'?s\s+{_NAME}\b"),
     re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z'’-]{{1,30}})\s+(?:here|speaking)\b"),
     re.compile(rf"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?{_NAME}\s+here\b"),
     # "name Ruth Ellery", "Name is Chloe Barnard", "Name: Jo Park"

@@ -828,6 +828,16 @@ _DEFINE_Q_RE = re.compile(
 _MEANS_RE = re.compile(r"\b(?:it|that|this|which)\s+(?:just\s+|simply\s+)?(?:means|stands\s+for|is\s+short\s+for|refers\s+to)\b", re.IGNORECASE)
 _ARE_YOU_SAYING_RE = re.compile(r"\W*(?:(?:so|and|wait|sorry)\W+)?(?:are\s+you\s+(?:saying|suggesting|telling\s+me|accusing|implying)|do\s+you\s+mean|is\s+that\s+what\s+you(?:'re|\s+are)\s+saying)\b", re.IGNORECASE)
 _NOT_SAYING_RE = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:not|never)\s+(?:saying|suggesting|implying|accusing|telling)\b|^\W*(?:no|not\s+at\s+all)\b|\bthat's\s+not\s+what\b", re.IGNORECASE)
+_FAULT_Q_RE = re.compile(
+    r"\b(?:am\s+i|are\s+we)\s+in\s+trouble\b|\bis\s+(?:it|this|that)\s+my\s+fault\b|\b(?:did|have)\s+(?:i|we)\s+(?:done|do)\s+(?:something|anything)\s+wrong\b"
+    r"|\bwas\s+(?:it|this)\s+(?:me|something\s+i\s+did)\b",
+    re.IGNORECASE,
+)
+_REASSURE_RE = re.compile(
+    r"\b(?:not|isn't|wasn't)\s+your\s+fault\b|\b(?:you\s+)?(?:didn't|did\s+not|haven't|have\s+not)\s+do(?:ne)?\s+anything\s+wrong\b|\bnot\s+saying\s+you\b"
+    r"|\bnot\s+in\s+(?:any\s+)?trouble\b|\byou(?:'re|\s+are)\s+(?:fine|not\s+in\s+trouble|ok|okay)\b|\bnothing\s+(?:you\s+did|to\s+worry\s+about)\b",
+    re.IGNORECASE,
+)
 _DEFINITION_RE = re.compile(
     r"\W*(?:(?:sure|of\s+course|good\s+question|sorry)\W+)?(?:(?:it|that|this|they)(?:'s|’s|\s+is|\s+are|'re|\s+means|\s+stands\s+for)"
     r"|(?:an?\s+|the\s+)?[\w-]+\s+(?:is|are|means|stands\s+for))\s+(?:a|an|the|our|your|when|where|how|what|for|just)\b",
@@ -1082,6 +1092,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Where is my refund?" -> "it hasn't been processed yet"
     if _DEFINE_Q_RE.match(q.text) and (_DEFINITION_RE.match(_substance(reply)) or _MEANS_RE.search(text)):
         return True  # "What's CHAPS?" -> "It's a same-day payment system ...", "... It means two working days"
+    if _FAULT_Q_RE.search(q.text) and _REASSURE_RE.search(text):
+        return True  # "Am I in trouble?" -> "I'm not saying you did anything wrong; your policy is still active"
     if _ARE_YOU_SAYING_RE.match(q.text) and _NOT_SAYING_RE.search(text):
         return True  # "Are you saying I lied?" -> "I'm not saying you did anything wrong"
     if _REQUEST_Q_RE.match(q.text) and _DONE_OPENER_RE.match(_substance(reply)):

@@ -572,6 +572,8 @@ class Jargon(Check):
                 continue
             if self._customer_used(key, state):
                 continue  # the customer used it first
+            if self._explained_before(key, state):
+                continue  # an earlier reply explained it ("SSO (single sign-on)")
             plain = self.plain.get(key) or self.plain.get(key.lower(), "")
             if plain and plain.lower() in reply.parsed.lower:
                 continue  # the plain words are in the reply too
@@ -585,14 +587,28 @@ class Jargon(Check):
                 f"Say \u201c{plain}\u201d, or explain it: \u201c{term} ({plain})\u201d." if plain else "Use plain words.",
             )
 
-    def _customer_used(self, key: str, state: ConversationState) -> bool:
-        """Whether an earlier customer turn has the term, in any case ("is the dns down?")."""
-        if not all(w in state.customer_words for w in _LETTER_RUN_RE.findall(key.lower())):
-            return False  # one set lookup per word rules out most replies
+    def _explained_before(self, key: str, state: ConversationState) -> bool:
+        """Whether an earlier agent reply of the conversation explained the term."""
+        if not state.agent_replies:
+            return False
+        rx = self._term_re(key)
+        return any(
+            _explained(ar.text, m.start(), m.end()) for ar in state.agent_replies for m in rx.finditer(ar.text)
+        )
+
+    def _term_re(self, key: str) -> re.Pattern[str]:
+        """The term as a case-insensitive whole-word pattern (compiled once per term)."""
         rx = self._term_res.get(key)
         if rx is None:
             body = re.escape(key).replace("\\ ", r"\s+")
             rx = self._term_res[key] = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+        return rx
+
+    def _customer_used(self, key: str, state: ConversationState) -> bool:
+        """Whether an earlier customer turn has the term, in any case ("is the dns down?")."""
+        if not all(w in state.customer_words for w in _LETTER_RUN_RE.findall(key.lower())):
+            return False  # one set lookup per word rules out most replies
+        rx = self._term_re(key)
         return any(rx.search(parsed.text) for _, parsed in state.customer_turns)
 
 

@@ -832,6 +832,9 @@ _PERSON_NOUNS = (
     r"relative|family|cat|dog|puppy|kitten|horse|pet"
 )
 _PERSON_RE = re.compile(rf"\b(?:{_PERSON_NOUNS})s?\b", re.IGNORECASE)
+#: A man or woman the customer mentions ("the man at the station", "a lady in the shop"):
+#: someone else "he" or "she" can be, though not a word to count as a person in the reply.
+_BYSTANDER_RE = re.compile(r"\b(?:the|a|this|that|one|your)\s+(?:man|woman|lady|gentleman|guy|bloke|guard|conductor|receptionist|cashier|assistant|officer|clerk|steward|stewardess|pilot)\b", re.IGNORECASE)
 #: A capitalised word not at a sentence start: a name that "he"/"she" may refer to.
 _NAME_RE = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{1,20}\b|(?<=\bI'm )[A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
 #: "he"/"she"/"him"/"her"/"his": the customer in the third person when nobody else is around.
@@ -1038,9 +1041,10 @@ class MisdirectedMessage(Check):
         text = reply.text
         if _PERSON_RE.search(text) or _NAME_RE.search(text, 0, before):
             return True
-        # "he'll" about someone the customer mentioned: "my husband", "the driver".
+        # "he'll" about someone the customer mentioned: "my husband", "the driver", "the man
+        # at the station".
         for _, parsed in state.customer_turns[-6:]:
-            if _PERSON_RE.search(parsed.text) or re.search(r"\b(?:he|she|him|her|his)\b", parsed.lower):
+            if _PERSON_RE.search(parsed.text) or _BYSTANDER_RE.search(parsed.text) or re.search(r"\b(?:he|she|him|her|his)\b", parsed.lower):
                 return True
         return any(_PERSON_RE.search(ar.text) for ar in state.agent_replies[-3:])
 
