@@ -892,3 +892,17 @@ def test_hi_there_its_name_gives_the_name(analyzer):
     ctx = [("customer", "Hi there, it's Dolores Fennick. Does the patio set come assembled?")]
     report = analyzer.analyze_reply("Hi Dolores, it comes flat-packed with tools.", ctx)
     assert "uses-customer-name" in [f.name for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Where do I send it?", "You can email it to claims.docs@example.org or post it to us."),
+        ("Our site shows 'certificate expired' warnings. How do we fix it?", "It expired last night. I've renewed it and turned auto-renew on."),
+        ("Will you cover the late fee?", "I can't refund their late fee directly, but I'll write a letter today that most landlords accept."),
+        ("Is there a student discount? And can I use it for a group project with 4 people?", "Students get 50% off, and Team starts at 3 seats, so your group of four fits fine."),
+    ],
+)
+def test_emails_done_fixes_refusals_and_numbers_in_words_answer(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
+    assert not hits

@@ -508,3 +508,8 @@ def test_a_term_explained_in_an_earlier_reply_is_not_jargon_again(analyzer):
 def _hits_ctx(analyzer, name, reply, context):
     rep = analyzer.analyze_reply(reply, context)
     return [rep.text[f.start:f.end] for f in rep.findings if f.name == name]
+
+
+def test_a_gloss_after_the_term_and_its_noun_explains_it(analyzer):
+    reply = "Your SSL certificate (the file that lets browsers show the padlock) expired last night."
+    assert _hits(analyzer, "jargon", reply) == []

@@ -354,3 +354,9 @@ def test_he_about_the_man_the_customer_mentioned_is_not_misdirected(analyzer):
     ctx = [("customer", "The man at the station said I could claim the fare back online. Is that right?")]
     report = analyzer.analyze_reply("He was right. You're due a full refund of the £42.", ctx)
     assert "misdirected-message" not in [f.name for f in report.findings]
+
+
+def test_she_about_the_loss_adjuster_is_not_misdirected(analyzer):
+    ctx = [("customer", "The loss adjuster came yesterday about my kitchen leak. What happens now?")]
+    report = analyzer.analyze_reply("The adjuster's notes say she traced the leak to the dishwasher hose.", ctx)
+    assert "misdirected-message" not in [f.name for f in report.findings]

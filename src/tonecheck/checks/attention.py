@@ -660,6 +660,7 @@ _YESNO_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
     r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily)"
     r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
+    r"|(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|can|will)\s+(?:\w+\s+)?(?:refund|cover|pay|waive|do|change|move|add|remove|send|offer|give|cancel|reverse)"
     r"|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
     r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
@@ -708,7 +709,7 @@ _WHY_RE = re.compile(
     re.IGNORECASE,
 )
 _WHERE_RE = re.compile(
-    r"\b(?:at|to|in|on|under|from|via|through|with|near|next\s+to|outside|behind) (?:the|your|our|my|her|his|their|any|a|an|one\s+of\s+our) \w+|https?://|www\.|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link|depot|office|reception|neighbour|neighbor|locker)\b",
+    r"\b(?:at|to|in|on|under|from|via|through|with|near|next\s+to|outside|behind) (?:the|your|our|my|her|his|their|any|a|an|one\s+of\s+our) \w+|https?://|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link|depot|office|reception|neighbour|neighbor|locker)\b",
     re.IGNORECASE,
 )
 _HOW_RE = re.compile(
@@ -734,6 +735,8 @@ _BECAUSE_RE = re.compile(
 )
 _I_GET_Q_RE = re.compile(r"\b(?:do|will|would|can|could|shall)\s+(?:i|we)\s+(?:still\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b", re.IGNORECASE)
 _YOU_GET_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:still\s+|also\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b|\byou\s+won't\s+(?:get|receive|be)\b", re.IGNORECASE)
+_HOW_FIX_Q_RE = re.compile(r"\bhow\s+(?:do|can|should|could)\s+(?:i|we)\s+(?:fix|sort|solve|resolve|stop|get\s+rid\s+of|undo|clear)\b", re.IGNORECASE)
+_DONE_ACTION_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:\w+\s+){0,1}?\w+(?:ed|en|t)\b", re.IGNORECASE)
 _GIVEN_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:added|applied|credited|refunded|given|issued|sent|waived|removed)\b", re.IGNORECASE)
 _WHAT_NEED_Q_RE = re.compile(r"\bwhat\b[^?]{0,40}\b(?:do|will|would|should)\s+(?:i|we)\s+need\b|\bwhat\s+(?:is|are)\s+needed\b", re.IGNORECASE)
 _YOU_NEED_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:just\s+|only\s+)?need\b|\b(?:we|i)(?:'ll|\s+will)?\s+(?:just\s+|only\s+)?need\b", re.IGNORECASE)
@@ -1069,6 +1072,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Will there be an early termination fee?" -> "there's no fee for the 8 months"
     if shared and _ALTERNATIVE_Q_RE.search(q.text) and _STATEMENT_RE.search(_substance(reply)):
         return True  # "Will my plan work there or do I need to add something?" -> "Your plan already includes ..."
+    if _HOW_FIX_Q_RE.search(q.text) and _DONE_ACTION_RE.search(text):
+        return True  # "How do we fix it?" -> "I've renewed it and turned auto-renew on."
     if q.kind == "why" and _BECAUSE_RE.search(text):
         return True  # "Why was it rejected?" -> "... recorded as a slow leak, which is excluded"
     if q.kind == "yesno" and _I_GET_Q_RE.search(q.text) and (_YOU_GET_RE.search(text) or _GIVEN_RE.search(text)):

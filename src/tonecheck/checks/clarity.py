@@ -470,7 +470,7 @@ def _match_case(fix: str, original: str) -> str:
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PAREN_AFTER_RE = re.compile(r"\s*[(\[—–-]\s*[a-z]")
 _EXPLAIN_AFTER_RE = re.compile(
-    r"(?:\s+(?:number|code|id|reference))?\s*(?:,\s*)?(?:\(|is\s+(?:a|an|the|our|your|just)|means|stands\s+for|refers\s+to|,\s*(?:which|that|i\.e\.|meaning|or|the)|i\.e\.|—|–|-\s"
+    r"(?:\s+(?:number|code|id|reference|certificate|key|file|account|card|link|setting|settings|app|portal))?\s*(?:,\s*)?(?:\(|is\s+(?:a|an|the|our|your|just)|means|stands\s+for|refers\s+to|,\s*(?:which|that|i\.e\.|meaning|or|the)|i\.e\.|—|–|-\s"
     r"|,\s*so\s+you(?:'d|\s+would|'ll|\s+will)?\s+(?:only\s+)?(?:pay|get|see|be\s+charged))",
     re.IGNORECASE,
 )

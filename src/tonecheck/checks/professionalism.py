@@ -828,7 +828,7 @@ _PERSON_NOUNS = (
     r"executor|carer|caregiver|student|pupil|teacher|user|beneficiary|account\s+holder|"
     r"expert|gentleman|receptionist|cashier|clerk|assistant|associate|consultant|analyst|pilot|"
     r"captain|crew|host|chef|operator|dispatcher|inspector|surveyor|plumber|electrician|builder|"
-    r"fitter|mechanic|doorman|concierge|guard|porter|fiancé|spouse|"
+    r"fitter|mechanic|doorman|concierge|guard|porter|fiancé|spouse|adjuster|assessor|valuer|"
     r"relative|family|cat|dog|puppy|kitten|horse|pet"
 )
 _PERSON_RE = re.compile(rf"\b(?:{_PERSON_NOUNS})s?\b", re.IGNORECASE)
