@@ -907,7 +907,17 @@ def _only_stock(reply: Reply) -> bool:
 
 def _substance(reply: Reply, leads: bool = True) -> str:
     """The reply from its first sentence that is not a greeting or thanks; with ``leads``,
-    from after a greeting that only leads into a sentence ("Hello, there is no charge")."""
+    from after a greeting that only leads into a sentence ("Hello, there is no charge").
+    Memoised on the parsed reply: the answer rules ask for it several times per question."""
+    memo = reply.parsed.__dict__
+    key = ("_substance", leads)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_substance(reply, leads)
+    return found
+
+
+def _find_substance(reply: Reply, leads: bool) -> str:
     text = reply.text
     for s_start, s_end in reply.parsed.sentences:
         if not PLEASANTRY_RE.match(text, s_start, s_end):
