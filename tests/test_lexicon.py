@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tonecheck.lexicon import compile_phrases, load_lexicon
+from tonecheck.lexicon import compile_phrases, literal_guard, load_lexicon
 
 
 def test_phrases_match_on_word_boundaries_only():
@@ -80,3 +81,34 @@ def test_topic_scan_on_lowered_text_matches_the_case_insensitive_scan():
     for pattern in (lex.customer_re, lex.solution_re):
         hits = lex._scan(pattern, text)
         assert [(h.start, h.end, h.text) for h in hits] == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+_GUARDED = [
+    r"(?:(?<=\bwill )|(?<=\bcan )|(?<=\bdidn't ))sent\b",
+    r"(?<!does )(?<!did )\bhe\s+(?:visit|arrive)\b",
+    r"(?<![\w'’])your\s+(?=(?:right|correct))",
+    r"(?<=\bthe )colou?r\b",
+]
+
+
+def test_literal_guard_adds_a_lookahead_after_leading_lookbehinds():
+    assert literal_guard(_GUARDED[0]).startswith("(?=sent)")
+    assert literal_guard(_GUARDED[1]).startswith("(?=he)")
+    assert literal_guard(_GUARDED[3]).startswith("(?=colo)")  # the optional "u" is not required
+
+
+def test_literal_guard_leaves_patterns_it_cannot_prove_alone():
+    for src in [r"plain\b", r"(?<!a )sent|foo", r"(?:(?<=a )|b)sent", r"(?<!x)(?:a|b)c", r"(?<!x)\d+"]:
+        assert literal_guard(src) == src
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["will", "can", "sent", "didn't", "does", "he", "visit", "your", "right", "the",
+                                 "color", "colour", "He", "SENT", "x", "'", "’", "\n"]), max_size=12),
+       st.sampled_from([" ", "  ", ""]))
+def test_literal_guard_matches_exactly_what_the_pattern_matches(words, sep):
+    text = sep.join(words) if sep else " ".join(words).replace(" ", "", 1)
+    for src in _GUARDED:
+        a = [m.span() for m in re.finditer(src, text, re.IGNORECASE)]
+        b = [m.span() for m in re.finditer(literal_guard(src), text, re.IGNORECASE)]
+        assert a == b
