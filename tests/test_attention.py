@@ -906,3 +906,27 @@ def test_hi_there_its_name_gives_the_name(analyzer):
 def test_emails_done_fixes_refusals_and_numbers_in_words_answer(analyzer, customer, reply):
     hits, _ = _hits(analyzer, reply, [("customer", customer)], "unanswered-question")
     assert not hits
+
+
+def test_a_yes_no_question_answered_in_its_own_terms_is_answered(analyzer):
+    ctx = [("customer", "Does my home insurance cover a burst pipe? Water came through the ceiling.")]
+    reply = "Under section 4, escape of water from a fixed installation is covered, subject to your £250 excess."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits
+
+
+def test_an_action_answers_what_will_you_do_but_not_the_specific_request_beside_it(analyzer):
+    ctx = [("customer", "My flight was cancelled and I'm stuck with two kids. What are you going to do about it? Will you pay for a hotel?")]
+    reply = "I'm so sorry, that's awful. I've rebooked you on tomorrow's 07:15 flight and your boarding passes are in the app."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert len(hits) == 1 and "hotel" in hits[0].message
+    ctx_one = [("customer", "My flight was cancelled. What are you going to do about it?")]
+    assert not _hits(analyzer, reply, ctx_one, "unanswered-question")[0]
+
+
+def test_a_surname_with_letters_beyond_ascii_is_the_whole_surname(analyzer):
+    ctx = [("customer", "Hello, this is Mr. Tomasz Wiśniewski, booking ref SKV-22819. Is there a fee to change it?")]
+    hits, _ = _hits(analyzer, "Hello Mr. Wiśniewski, the change fee is £35.", ctx, "wrong-form-of-address")
+    assert not hits
+    hits, _ = _hits(analyzer, "Hello Mrs. Wiśniewski, the change fee is £35.", ctx, "wrong-form-of-address")
+    assert hits

@@ -82,6 +82,39 @@ def test_grammar_near_misses_stay_silent(analyzer, reply):
     assert _hits(analyzer, "grammar", reply) == []
 
 
+@pytest.mark.parametrize(
+    ("reply", "evidence"),
+    [
+        ("Its the same as before, Tuesday 9 April.", "Its"),
+        ("Known issue. Its logged as a P2.", "Its"),
+        ("Once its scanned we'll send the replacement.", "its"),
+        ("Please wait 48 hour.", "48 hour"),
+        ("Transfers usually take 1 to 2 working day.", "1 to 2 working day"),
+        ("The Travel Pass is £5 a day and it give you your normal allowance.", "it give"),
+        ("Please enter you're university email.", "you're"),
+    ],
+)
+def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, evidence):
+    assert evidence in _hits(analyzer, "grammar", reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Its battery lasts ten hours.",
+        "The app and its extended warranty are both covered.",
+        "Book a 48 hour slot, or call the 24 hour helpline.",
+        "Delivery is 3 day express.",
+        "Thanks, it cost £5 last month and it looks fine.",
+        "Let it go through, then check it.",
+        "How much will it cost?",
+        "If it arrives late, I will refund the fee.",
+    ],
+)
+def test_possessive_its_singular_units_and_past_cost_are_not_grammar(analyzer, reply):
+    assert _hits(analyzer, "grammar", reply) == []
+
+
 def test_a_long_reply_without_punctuation_is_grammar_and_hard_to_read(analyzer):
     reply = " ".join(["the plan is faster and better for gaming"] * 5)
     rep = analyzer.analyze_reply(reply)

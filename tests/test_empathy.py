@@ -479,3 +479,49 @@ def test_urgency_acknowledged_in_passing_counts(analyzer, customer, reply):
 def test_sorry_you_were_told_is_an_apology_not_blame(analyzer):
     reply = "I'm sorry you were told 'results take as long as they take'. That's not how we should speak to patients."
     assert "blaming-language" not in _names(analyzer, reply, "The receptionist was rude to me.")
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "bought 2400 gems and they never showed up, my parents are going to kill me",
+        "Pagecraft crashed and I've lost 3 days of work. Is there a backup?",
+        "My manuscript is due to my editor Friday and the file won't open.",
+        "My suitcase didn't arrive and my insulin is in it. What do I do?",
+        "I'm a nurse on nights and I'm exhausted. The broadband keeps dropping.",
+        "we cant afford this, please help",
+    ],
+)
+def test_distress_in_other_words_needs_acknowledgement(analyzer, customer):
+    assert "unacknowledged-distress" in _names(analyzer, "Send me your account number and the receipt.", customer)
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("After two broken blenders I'm fed up.", "Understood, and I don't blame you for being fed up. I've refunded the £89.99."),
+        ("I lost my job and I'm scared you'll cut me off.", "Losing your job and worrying about being cut off is a lot to carry. We won't disconnect you."),
+        ("The bill is £900 and I'm a student, I'm panicking.", "A bill that size must have been a real shock. I've put it on hold."),
+        ("Completion is on the 28th and I'm anxious.", "I can see why you're anxious. The funds go to your solicitor on the 27th."),
+        ("I clicked the link in the text, I'm so stupid and scared.", "You are not stupid, these texts are designed to fool people. I've frozen your card."),
+    ],
+)
+def test_acknowledgements_in_the_agents_own_words_count(analyzer, customer, reply):
+    names = _names(analyzer, reply, customer)
+    assert "unacknowledged-distress" not in names and "acknowledges-feelings" in names
+
+
+def test_naming_the_hardship_beside_a_bare_sorry_or_a_procedure_is_not_acknowledgement(analyzer):
+    customer = "My dad is in hospital after a stroke and I need to claim on his travel insurance."
+    for reply in ["Sorry, the hospital's medical report and the policy number are needed before we assess it.",
+                  "Please send the hospital report and the policy number."]:
+        assert "unacknowledged-distress" in _names(analyzer, reply, customer)
+
+
+def test_a_sentence_that_weighs_the_hardship_itself_acknowledges_it(analyzer):
+    names = _names(
+        analyzer,
+        "Going without insulin is serious, so please go to a pharmacy tonight; I've raised your cover to the full cost.",
+        "My suitcase didn't arrive and my insulin is in it.",
+    )
+    assert "unacknowledged-distress" not in names

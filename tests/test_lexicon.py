@@ -112,3 +112,9 @@ def test_literal_guard_matches_exactly_what_the_pattern_matches(words, sep):
         a = [m.span() for m in re.finditer(src, text, re.IGNORECASE)]
         b = [m.span() for m in re.finditer(literal_guard(src), text, re.IGNORECASE)]
         assert a == b
+
+
+def test_the_apostrophe_of_nt_may_be_left_out_but_no_other():
+    assert compile_phrases(["can't afford"]).search("we cant afford this")
+    assert compile_phrases(["can't afford"]).search("we can’t afford this")
+    assert compile_phrases(["we'll call"]).search("well call me") is None

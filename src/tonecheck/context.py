@@ -150,7 +150,7 @@ _SELF_NAME_RES = [
     re.compile(rf"\b(?:[Ii]'m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t is|[Cc]all me)\s+{_HON}\s+{_NAME}"),
     re.compile(rf"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ello|[Hh]ey)?,?\s*(?:[Ii]'m|[Tt]his is)\s+{_NAME}\b"),
     re.compile(rf"^\W*(?:[Hh]i|[Hh]ello|[Hh]ey)(?:\s+there)?,?\s+[Ii]t'?s\s+{_NAME}\b"),
-    re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z'’-]{{1,30}})\s+(?:here|speaking)\b"),
+    re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z\u00df-\u024f'’-]{{1,30}})\s+(?:here|speaking)\b"),
     re.compile(rf"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?{_NAME}\s+here\b"),
     # "name Ruth Ellery", "Name is Chloe Barnard", "Name: Jo Park"
     re.compile(rf"\b[Nn]ame(?:'s|’s|\s+is|:)?\s+(?:{_HON}\s+)?{_NAME}"),
@@ -174,11 +174,11 @@ _LONE_NOT_NAMES = frozenset(
     ["help", "please", "thanks", "thank", "cheers", "regards", "urgent", "bye", "anyone", "hello", "hi", "hey", "sorry", "seriously", "ridiculous", "unbelievable", "useless", "pathetic", "now", "asap", "today", "tomorrow", "again", "still", "nothing", "anything", "everything", "rubbish", "disgusting", "shocking", "ugh", "why", "what", "where", "when", "how", "who", "yes", "yep", "no", "nope", "ok", "okay", "cancel", "done", "finally", "appreciated", "ta", "best", "love", "thx", "thankyou", "sincerely", "waiting", "nobody", "anybody", "someone", "great", "perfect", "fine", "whatever", "really", "honestly", "amazing", "brilliant"]
 )
 #: A first name alone after the last sentence of the first message: "... it still happens. Farid"
-_LONE_SIGNATURE_RE = re.compile(r"(?:[.!?)]|\n)\s*([A-Z][a-z'’-]{2,20})\.?\s*$")
+_LONE_SIGNATURE_RE = re.compile(r"(?:[.!?)]|\n)\s*([A-Z][a-z\u00df-\u024f'’-]{2,20})\.?\s*$")
 _BARE_SIGNOFF_RE = re.compile(
     rf"(?:\n\s*(?:[-–—~]\s*)?(?:{_HON}\s+)?{_NAME}"
     rf"|(?:[.!?)]|\d,)\s+(?:{_HON}\s+)?([A-Z][a-z\u00df-\u024f'’-]{{1,30}}\s+[A-Z][a-z\u00df-\u024f'’-]{{1,30}})"
-    rf"|[.!?)]\s+{_HON}\s+([A-Z][a-z'’-]{{1,30}}))\.?\s*$"
+    rf"|[.!?)]\s+{_HON}\s+([A-Z][a-z\u00df-\u024f'’-]{{1,30}}))\.?\s*$"
 )
 #: A reference number after a signature: "(employee no. 40177)", ", account 55-120".
 _SIGNATURE_REF_RE = re.compile(r"(?<=[a-z'’])\s*(?:\([^()\n]{0,60}\d[^()\n]{0,30}\)|,\s*[a-z#][^,\n]{0,40}\d[^,\n]{0,20})\s*$")
@@ -285,7 +285,7 @@ _CONTRACTION = {"ve": "have", "re": "be", "ll": "will", "t": "not", "d": "would"
 
 
 #: How an agent introduces themselves ("my name is Tom", "I'm Sam, Jen's team lead").
-_AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s+([A-Z][a-z'’-]{1,30})\b(?!\s+[A-Z])")
+_AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s+([A-Z][a-z\u00df-\u024f'’-]{1,30})\b(?!\s+[A-Z])")
 #: Indirect questions that need an answer as much as a direct one.
 _INDIRECT_Q_RE = re.compile(
     r"\b(?:tell me|let me know|explain|i (?:want|need|would like|'d like) to know|i(?:'m| am) wondering"

@@ -32,7 +32,8 @@ def load_lexicon(name: str) -> dict[str, Any]:
 def phrase_pattern(phrase: str) -> str:
     """Turn a plain phrase into a regex fragment.
 
-    Spaces match any run of whitespace, straight and curly apostrophes match each other,
+    Spaces match any run of whitespace, straight and curly apostrophes match each other
+    (and the one of "n't" may be left out, as chat writes "cant", "dont"),
     and a trailing ``*`` means "any word ending" (``frustrat*``). Everything else is
     literal. A phrase starting with ``re:`` is taken as a regex as it is.
     """
@@ -42,9 +43,11 @@ def phrase_pattern(phrase: str) -> str:
     if star:
         phrase = phrase[:-1]
     out = []
-    for ch in phrase:
+    for i, ch in enumerate(phrase):
         if ch == " ":
             out.append(r"\s+")
+        elif ch in "'’" and phrase[i - 1 : i] == "n" and phrase[i + 1 : i + 2] == "t":
+            out.append("['’]?")  # "can't afford" also as chat writes it: "cant afford"
         elif ch in "'’":
             out.append("['’]")
         else:

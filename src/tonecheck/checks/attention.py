@@ -312,15 +312,15 @@ _FEMALE_TERMS = r"ma'?am|ma’am|madam|maam|miss(?=\s*[,.!?]|\s+[A-Z])|mrs\.?(?=
 _MALE_TERMS = r"sir|mr\.?(?=\s)|mister|gentleman"
 _FEMALE_RE = re.compile(rf"\b(?:{_FEMALE_TERMS})(?![\w'])", re.IGNORECASE)
 _MALE_RE = re.compile(rf"\b(?:{_MALE_TERMS})(?![\w'])", re.IGNORECASE)
-_TITLE_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+([A-Z][a-z'’-]+)")
+_TITLE_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+([A-Z][a-z\u00df-\u024f'’-]+)")
 _GREETING_NAME_RE = re.compile(
     r"(?:^|[.!?\n]\s*)(?:Hi|Hello|Hey|Dear|Good\s+(?:morning|afternoon|evening)|Thanks|Thank\s+you|"
-    r"Sorry)\s*,?\s+([A-Z][a-z'’-]{1,30})\b(?!\s+(?:team|for|to|so|again))"
+    r"Sorry)\s*,?\s+([A-Z][a-z\u00df-\u024f'’-]{1,30})\b(?!\s+(?:team|for|to|so|again))"
 )
 #: The customer's name said at the end of a clause: "Sorry to hear that, Sinead."
 _VOCATIVE_RE = re.compile(
     r"(?:^|[.!?\n]\s*)(?:Sorry|Thanks|Thank\s+you|Sure|Of\s+course|No\s+problem|Okay|OK|Great|Certainly|Absolutely"
-    r"|Understood|Welcome|Good\s+news|You're\s+welcome)\b[^.!?\n,]{0,30},\s+([A-Z][a-z'’-]{2,30})\s*[.!?,]"
+    r"|Understood|Welcome|Good\s+news|You're\s+welcome)\b[^.!?\n,]{0,30},\s+([A-Z][a-z\u00df-\u024f'’-]{2,30})\s*[.!?,]"
 )
 #: What comes before a name the reply addresses: a greeting, an apology, or a sentence start.
 _ADDRESS_BEFORE_RE = re.compile(
@@ -801,6 +801,9 @@ _ACTION_RE = re.compile(
     re.IGNORECASE,
 )
 #: "What do I do?": answered by instructions or by the agent acting, not by an explanation.
+_WHAT_YOU_DO_RE = re.compile(
+    r"\bwhat\s+(?:are\s+you\s+(?:going\s+to|gonna)|will\s+you|can\s+you|do\s+you\s+(?:plan|intend)\s+to)\s+do\b", re.IGNORECASE
+)
 _WHAT_DO_RE = re.compile(r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do\b", re.IGNORECASE)
 #: An instruction: a sentence that opens with a verb of doing ("Raise an RMA and ship it back").
 _IMPERATIVE_RE = re.compile(
@@ -929,7 +932,7 @@ def _find_substance(reply: Reply, leads: bool) -> str:
 
 
 #: "I'm Priya from the support team": an introduction, not an answer.
-_SELF_INTRO_LEAD_RE = re.compile(r"(?:[Ii]'m|I\s+am|[Tt]his\s+is|[Mm]y\s+name\s+is|[Ii]t's)\s+[A-Z][a-z]+\b(?![^.!?]*\b(?:and|but)\b)")
+_SELF_INTRO_LEAD_RE = re.compile(r"(?:[Ii]'m|I\s+am|[Tt]his\s+is|[Mm]y\s+name\s+is|[Ii]t's)\s+[A-Z][a-z\u00df-\u024f]+\b(?![^.!?]*\b(?:and|but)\b)")
 #: A greeting that leads into the sentence's content: "Hello, ", "Hi Priya, ".
 _GREETING_LEAD_RE = re.compile(
     r"\W*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b(?:\s+[A-Z][\w'’-]*){0,2}\s*[,!.:;-]\s*",
@@ -1011,6 +1014,23 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
     return n
 
 
+_POLAR_AUX = r"(?:is|are|was|were|be|been|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|not|does|doesn['’]t|do|don['’]t|will|won['’]t|can|can['’]t|cannot|would|wouldn['’]t)"
+
+
+def _polar_echo(q: Question, reply: Reply) -> bool:
+    """Whether the reply states one of a yes/no question's words after an auxiliary or a
+    negation ("is covered", "won't be charged", "does include"): a yes or a no in the
+    question's own terms, however the sentence opens."""
+    low = reply.parsed.lower
+    for k in q.keywords:
+        if len(k) < 4 or not k.isalpha():
+            continue
+        stem = re.escape(k[: max(4, len(k) - 2)])
+        if re.search(rf"\b{_POLAR_AUX}\s+(?:\w+\s+)?{stem}\w*\b", low):
+            return True
+    return False
+
+
 def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
     """Whether ``shared`` content words are enough to count as addressing ``q``: one for a
     short question, two for a longer one, or one code the reply repeats ("LL57")."""
@@ -1080,6 +1100,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Is there a standing charge?" -> "Yes, there is: 46p a day"
     if shared and typed is not None and typed is not _AMOUNT_RE and typed.search(text):
         return True  # "Will there be an early termination fee?" -> "there's no fee for the 8 months"
+    if shared and q.kind == "yesno" and _polar_echo(q, reply):
+        return True  # "Does my policy cover a burst pipe?" -> "... escape of water is covered, subject to ..."
     if shared and _ALTERNATIVE_Q_RE.search(q.text) and _STATEMENT_RE.search(_substance(reply)):
         return True  # "Will my plan work there or do I need to add something?" -> "Your plan already includes ..."
     if _HOW_FIX_Q_RE.search(q.text) and _DONE_ACTION_RE.search(text):
@@ -1287,7 +1309,12 @@ class UnansweredQuestion(Check):
         """The questions the reply does not address."""
         # A yes/no opener or a plain statement answers the question the reply is about;
         # another question of the turn with none of its words in the reply was skipped.
-        on_content = not only and any(_on_content(q, _shared(q, reply, lemmas)) for q in questions)
+        # A question the reply answers in its own terms (shared words, or an action for
+        # "what are you going to do about it?") leaves the generic cues to that question.
+        on_content = not only and any(
+            _on_content(q, _shared(q, reply, lemmas)) or (_WHAT_YOU_DO_RE.search(q.text) and _ACTION_RE.search(reply.text))
+            for q in questions
+        )
         return [
             q
             for q in questions

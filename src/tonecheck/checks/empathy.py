@@ -151,6 +151,8 @@ class UnacknowledgedDistress(Check):
                 return  # "I understand how frightening this is, so close to your treatment"
             if (specific is not None or _UNDERSTAND_RE.search(reply.text)) and _restates(hardship.text, reply):
                 return  # "I understand $67 is a real hit on a fixed income"
+            if _weighs(hardship.text, reply):
+                return  # "Going without insulin is serious, so please go to a pharmacy tonight"
             signal = hardship
         else:
             if self.ack.find(reply) is not None or self.ack.find(reply, hardship=True) is not None:
@@ -188,7 +190,7 @@ _APOLOGY_RE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 #: ("That sounds really worrying", "I know how frightening it is"), unlike a bare "I understand".
 _FEELING_RE = re.compile(
     r"\b(?:horrible|awful|terrible|difficult|stressful|tough|hard|worr\w+|scar\w+|frighten\w+|rotten|miserable|upsetting|"
-    r"distressing|sorry|condolences|heartbreaking|devastating|nightmare|shock|panic\w*)\b",
+    r"distressing|sorry|condolences|heartbreaking|devastating|nightmare|shock|panic\w*|serious|gutting)\b",
     re.IGNORECASE,
 )
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
@@ -199,6 +201,20 @@ def _restates(signal_text: str, reply: Reply) -> bool:
     """Whether the reply repeats a content word of the hardship ("your rent money")."""
     words = reply.parsed.words
     return any(w in words for w in _CONTENT_WORD_RE.findall(signal_text.lower()))
+
+
+def _weighs(signal_text: str, reply: Reply) -> bool:
+    """Whether one sentence of the reply names the hardship (a content word of it) and
+    says how grave or hard it is: the situation itself is acknowledged."""
+    words = set(_CONTENT_WORD_RE.findall(signal_text.lower()))
+    text = reply.text
+    for s, e in reply.parsed.sentences:
+        sent = text[s:e]
+        if words & set(_CONTENT_WORD_RE.findall(sent.lower())) and any(
+            m.group().lower() != "sorry" for m in _FEELING_RE.finditer(sent)
+        ):
+            return True  # a bare "sorry" beside the word is not enough ("Sorry, hospital cover ...")
+    return False
 
 
 def _first_sentence(reply: Reply) -> tuple[int, int]:
