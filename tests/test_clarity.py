@@ -546,3 +546,10 @@ def _hits_ctx(analyzer, name, reply, context):
 def test_a_gloss_after_the_term_and_its_noun_explains_it(analyzer):
     reply = "Your SSL certificate (the file that lets browsers show the padlock) expired last night."
     assert _hits(analyzer, "jargon", reply) == []
+
+
+def test_prepare_builds_the_near_miss_index_before_workers_fork():
+    d = load_dictionary()
+    d.prepare()
+    assert d._deletes
+    assert d.suggest("accomodation") == "accommodation"

@@ -263,6 +263,8 @@ def _parallel(
     if forking:
         analyzer.nlp.nlp  # build the pipeline and tables once, before the fork  # noqa: B018
         _ = analyzer.nlp.lemma_table
+        for check in analyzer.engine.checks:
+            check.prepare()
         _WORKER = analyzer
         ctx = mp.get_context("fork")
         initargs: tuple[Config | None] = (None,)

@@ -83,6 +83,12 @@ class Check:
     def setup(self) -> None:
         """Compile lexicons and patterns once per Analyzer. Override as needed."""
 
+    def prepare(self) -> None:
+        """Build what ``setup`` leaves for first use (large indexes most runs never need).
+
+        Called before worker processes are forked, so that they share one copy instead of
+        each building its own. Override when a check has such a structure."""
+
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         """Return the findings for ``reply`` given the conversation ``state`` before it."""
         raise NotImplementedError

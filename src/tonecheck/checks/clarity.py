@@ -109,6 +109,10 @@ class Dictionary:
                 return max(cands, key=lambda c: (freq.get(c, 1) * (50 if c in boost else 1), c))
         return None
 
+    def prepare(self) -> None:
+        """Build the deletion index that ``_near`` otherwise builds on first need."""
+        self._near("")
+
     def _near(self, w: str) -> set[str]:
         """Common words within about two edits of ``w``, from a deletion index (SymSpell's
         idea): a word matches when deleting at most one of its letters gives what deleting
@@ -316,6 +320,9 @@ class Spelling(Check):
             "The colour is back in stock, so I've cancelled the old order; your username is dwhitfield88.",
         ],
     }
+
+    def prepare(self) -> None:
+        self.dictionary.prepare()
 
     def setup(self) -> None:
         self.dictionary = load_dictionary()
