@@ -930,3 +930,36 @@ def test_a_surname_with_letters_beyond_ascii_is_the_whole_surname(analyzer):
     assert not hits
     hits, _ = _hits(analyzer, "Hello Mrs. Wiśniewski, the change fee is £35.", ctx, "wrong-form-of-address")
     assert hits
+
+
+def test_a_reply_repeated_word_for_word_does_not_answer_the_question_asked_since(analyzer):
+    first = "Cards are usually delivered in 5 working days."
+    ctx = [("customer", "I still haven't received my new card."), ("agent", first),
+           ("customer", "It has been 12 working days. Where is it?")]
+    hits, _ = _hits(analyzer, first, ctx, "unanswered-question")
+    assert hits and "repeats an earlier reply" in hits[0].message
+    ctx_again = [*ctx[:2], ("customer", "Sorry, what was the delivery time again?")]
+    assert not _hits(analyzer, first, ctx_again, "unanswered-question")[0]
+
+
+def test_why_is_it_so_high_is_a_real_question_and_the_second_part_still_counts(analyzer):
+    ctx = [("customer", "My bill for March is £212, almost double. Why is it so high, and can I pay it in instalments?")]
+    reply = "The March bill was based on an estimated reading, because we didn't receive one in February."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert len(hits) == 1 and "instalments" in hits[0].message
+
+
+def test_numbered_questions_are_each_checked(analyzer):
+    ctx = [("customer", "Three questions: 1) can I switch from monthly to annual mid-cycle, 2) do I get credit for "
+                        "the unused month, 3) is VAT included in the annual price?")]
+    reply = "Yes, you can switch at any time, and the unused part of this month is credited to the annual invoice."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert len(hits) == 1 and "VAT" in hits[0].message
+
+
+def test_a_price_question_needs_a_price_not_any_number(analyzer):
+    ctx = [("customer", "I need to know whether my guitar can go in the cabin, and also how much it costs to add a checked bag.")]
+    hits, _ = _hits(analyzer, "Yes, a guitar can travel in the cabin if it is up to 118 cm long.", ctx, "unanswered-question")
+    assert hits
+    hits, _ = _hits(analyzer, "Yes, a guitar fits if it is up to 118 cm long, and a checked bag is £35.", ctx, "unanswered-question")
+    assert not hits

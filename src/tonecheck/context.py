@@ -223,7 +223,7 @@ _RHETORICAL_RE = re.compile(
     r"(?: \w+)? (?:even|actually) \b"
     r"|\bis (?:anyone|anybody) (?:there|listening|home|reading|paying attention)\b|\b(?:does|do) (?:anyone|anybody) (?:read|care|listen)\b"
     r"|\bare you (?:kidding|serious|joking)\b|\bseriously\b|\bwhat is wrong with\b"
-    r"|\bhow hard (?:is|can) it\b|\bwhy (?:is|does) (?:this|it) (?:always|so)\b"
+    r"|\bhow hard (?:is|can) it\b|\bwhy (?:is|does) (?:this|it) (?:always|so(?! (?:high|expensive|much|big|large|slow|low|different|long)\b))\b"
     r"|\bwhat kind of (?:service|company|joke)\b|\bhow many times\b|\bwho does that\b"
     r"|\bwhy (?:should|would|do|must) i (?:have to |need to |even )?(?:chase|call|do|wait|pay|bother|care|believe|trust|explain|repeat)\b"
     r"|\bwhy me\b|\bwhat(?:'s| is) the point\b|\bis this a joke\b|\bhow (?:is|was) (?:that|this) (?:my|fair|ok|okay|acceptable)\b"
@@ -350,12 +350,22 @@ _SECOND_Q_RE = re.compile(
 )
 
 
+#: An inline list marker: "1) ", "(2) ", "b) ".
+_ENUMERATOR_RE = re.compile(r"(?:^|(?<=[\s,;:]))\(?(\d|[a-c])\)\s+")
+
+
 def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentence spans, with a question that asks two things split in two, so that each
     part is checked on its own (answering the first is not answering the second)."""
     out: list[tuple[int, int]] = []
     for start, end in sentences:
         sent = text[start:end]
+        marks = list(_ENUMERATOR_RE.finditer(text, start, end)) if ")" in sent else []
+        if len(marks) >= 2 and "?" in sent:
+            # "Three questions: 1) can I switch ..., 2) do I get credit ..., 3) is VAT ...?"
+            for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+                out.append((m.end(), nxt.start() if nxt is not None else end))
+            continue
         if ("?" not in sent and not _INDIRECT_Q_RE.search(sent)) or (" and " not in sent and " also " not in sent and " plus " not in sent):
             out.append((start, end))
             continue

@@ -687,6 +687,8 @@ _AMOUNT_RE = re.compile(rf"{_MONEY}|{_NO_CHARGE}|\b\d+\b", re.IGNORECASE)
 #: "the whole year or just the remaining months?": the alternatives' words answer it.
 _ALTERNATIVE_Q_RE = re.compile(r"\w\s+or\s+(?:just\s+|only\s+)?(?:the\s+|a\s+)?\w+[^?]*\?\s*$", re.IGNORECASE)
 _MONEY_RE = re.compile(_MONEY, re.IGNORECASE)
+_PRICE_RE = re.compile(rf"{_MONEY}|{_NO_CHARGE}", re.IGNORECASE)
+_PRICE_WORD_RE = re.compile(r"\b(?:fee|fees|cost|costs|price|prices|charge|charges|pay)\b", re.IGNORECASE)
 _YESNO_OPENER_RE = re.compile(r"\W*(?:yes|yeah|yep|no|nope|there\s+is|there\s+isn't)\b", re.IGNORECASE)
 #: A yes/no question about paying: "is there a fee?", "will I be charged?" (not "do you price match?").
 _YESNO_ASKS_PRICE_RE = re.compile(
@@ -801,6 +803,10 @@ _ACTION_RE = re.compile(
     re.IGNORECASE,
 )
 #: "What do I do?": answered by instructions or by the agent acting, not by an explanation.
+#: A customer asking to have something said again ("what was the address again?").
+_ASKS_REPEAT_RE = re.compile(
+    r"\b(?:again|repeat|resend|re-send|once\s+more|one\s+more\s+time)\b|\bwhat\s+(?:was|were|did\s+you\s+say)\b", re.IGNORECASE
+)
 _WHAT_YOU_DO_RE = re.compile(
     r"\bwhat\s+(?:are\s+you\s+(?:going\s+to|gonna)|will\s+you|can\s+you|do\s+you\s+(?:plan|intend)\s+to)\s+do\b", re.IGNORECASE
 )
@@ -1031,6 +1037,17 @@ def _polar_echo(q: Question, reply: Reply) -> bool:
     return False
 
 
+def _own_shared(q: Question, questions: list[Question], reply: Reply, lemmas: frozenset[str]) -> int:
+    """Like ``_shared``, counting only the words of ``q`` that no other question of the
+    turn has: "is VAT included in the annual price?" beside "can I switch to annual?"
+    is not addressed by a reply about switching to annual."""
+    others = {k for o in questions if o is not q for k in o.keywords}
+    own = tuple(k for k in q.keywords if k not in others)
+    if len(own) == len(q.keywords):
+        return _shared(q, reply, lemmas)
+    return _shared(dataclasses.replace(q, keywords=own), reply, lemmas) if own else 0
+
+
 def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
     """Whether ``shared`` content words are enough to count as addressing ``q``: one for a
     short question, two for a longer one, or one code the reply repeats ("LL57")."""
@@ -1121,6 +1138,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if q.kind == "what" and _WHAT_IF_RE.match(q.text) and _IF_RE.search(text):
         return True  # "What if it doesn't come?" -> "If it hasn't arrived by 1 pm, ..."
     pattern = _ANSWER_TYPE_RES.get(q.kind)
+    if q.kind == "amount" and _PRICE_WORD_RE.search(q.text):
+        pattern = _PRICE_RE  # "how much it costs to add a bag": a price, not any number ("118 cm")
     if pattern is not None and pattern.search(text):
         return True
     if q.kind in ("what", "which", "yesno") and _ASKS_TIME_RE.search(q.text) and _TIME_RE.search(text):
@@ -1254,6 +1273,7 @@ class UnansweredQuestion(Check):
         self._off_topic.lexicon = shared_lexicon()
         self._misdirected = MisdirectedMessage(self.settings)
         self._retention = RetentionPressure(self.settings)
+        self._repeated = RepeatedReply(self.settings)
 
     def _aside(self, reply: Reply, state: ConversationState) -> str | None:
         """Why the reply cannot be an answer at all, or ``None``."""
@@ -1261,6 +1281,11 @@ class UnansweredQuestion(Check):
             return "is written to a colleague, not the customer"
         if any(True for _ in self._off_topic.run(reply, state)):
             return "works on a different problem"
+        if not any(_ASKS_REPEAT_RE.search(q.text) for q in state.questions) and any(
+            True for _ in self._repeated.run(reply, state)
+        ):
+            # The same words were sent before the question was asked: they cannot answer it.
+            return "repeats an earlier reply sent before the question"
         return None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
@@ -1323,7 +1348,7 @@ class UnansweredQuestion(Check):
                 reply,
                 lemmas,
                 only,
-                generic=not (on_content and q.keywords and not _shared(q, reply, lemmas) and not _WHAT_NEXT_RE.search(q.text)),
+                generic=not (on_content and q.keywords and not _own_shared(q, questions, reply, lemmas) and not _WHAT_NEXT_RE.search(q.text)),
             )
         ]
 
