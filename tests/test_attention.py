@@ -963,3 +963,25 @@ def test_a_price_question_needs_a_price_not_any_number(analyzer):
     assert hits
     hits, _ = _hits(analyzer, "Yes, a guitar fits if it is up to 118 cm long, and a checked bag is £35.", ctx, "unanswered-question")
     assert not hits
+
+
+def test_when_will_it_arrive_needs_a_time_not_just_on_its_way(analyzer):
+    ctx = [("customer", "Order 77120-PL was meant to arrive yesterday. When will it get here?")]
+    assert _hits(analyzer, "Thanks. Your order has been dispatched and is on its way to you.", ctx, "unanswered-question")[0]
+    assert not _hits(analyzer, "Thanks. Your order is on its way and arrives tomorrow by 6 pm.", ctx, "unanswered-question")[0]
+
+
+def test_a_label_before_the_questions_and_a_gerund_subject_still_split_them(analyzer):
+    ctx = [("customer", "Two questions: how do I get my PUK code, and will unlocking my phone cost anything?")]
+    reply = "Your PUK code is in the app under Account > SIM > PUK."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert len(hits) == 1 and "unlocking" in hits[0].message
+
+
+def test_an_offer_to_act_is_not_a_clarifying_question(analyzer):
+    ctx = [("customer", "Two questions: can I book the same hotel for June, and do you still offer the early-bird 10% discount?")]
+    reply = "Yes, the Nordlys Hotel has rooms from 6 to 14 June. Shall I hold one for you?"
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert len(hits) == 1 and "early-bird" in hits[0].message
+    clarify = "Which dates in June did you have in mind?"
+    assert not _hits(analyzer, clarify, ctx, "unanswered-question")[0]

@@ -345,11 +345,17 @@ class Fact:
 #: have to wait?" is one question with two possible answers.
 _SECOND_Q_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|also|plus)\s+(?:also\s+)?(?=(?:(?:can|could|will|would|is|are|do|does|did|should|may|have|has|was)\s+"
-    r"(?:i|you|we|it|there|they|my|the|this|that|he|she|her|his|our|your|their|its)|how|what|what's|when|where|why|who|which|whether)\b)",
+    r"(?:i|you|we|it|there|they|my|the|this|that|he|she|her|his|our|your|their|its|\w+ing)|how|what|what's|when|where|why|who|which|whether)\b)",
     re.IGNORECASE,
 )
 
 
+#: A label before the questions themselves: "Two questions:", "Quick question -".
+_Q_LABEL_RE = re.compile(
+    r"\W*(?:(?:two|three|four|2|3|4|a\s+few|a\s+couple\s+of|couple\s+of|a|one|another|few|some)\s+)?(?:quick\s+|small\s+)?"
+    r"(?:questions?|things?|queries|query)\s*[:\-\u2013\u2014]\s*",
+    re.IGNORECASE,
+)
 #: An inline list marker: "1) ", "(2) ", "b) ".
 _ENUMERATOR_RE = re.compile(r"(?:^|(?<=[\s,;:]))\(?(\d|[a-c])\)\s+")
 
@@ -359,6 +365,9 @@ def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> li
     part is checked on its own (answering the first is not answering the second)."""
     out: list[tuple[int, int]] = []
     for start, end in sentences:
+        label = _Q_LABEL_RE.match(text, start, end)
+        if label is not None:
+            start = label.end()  # "Two questions: can I ...": the questions start after the label
         sent = text[start:end]
         marks = list(_ENUMERATOR_RE.finditer(text, start, end)) if ")" in sent else []
         if len(marks) >= 2 and "?" in sent:

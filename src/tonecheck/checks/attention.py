@@ -720,6 +720,22 @@ _HOW_RE = re.compile(
 )
 #: The reply asks a question of its own (a clarification), e.g. "Which options do you see?"
 _CLARIFY_RE = re.compile(r"\?\s*(?:$|\s)|\b(?:do you mean|could you (?:please )?(?:clarify|explain))\b", re.IGNORECASE)
+#: A question that offers to act, not one that asks for what the agent needs to know.
+_OFFER_Q_RE = re.compile(
+    r"^\W*(?:(?:shall|should)\s+(?:i|we)|would\s+you\s+like|do\s+you\s+want\s+(?:me|us)|(?:want|like)\s+me\s+to|"
+    r"can\s+i\s+help|is\s+there\s+anything\s+else)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_offers(reply: Reply) -> bool:
+    """Whether every question in the reply is an offer ("Shall I hold one for you?"):
+    such a reply does not ask the customer to clarify anything."""
+    text = reply.text
+    asks = [text[s:e].strip() for s, e in reply.parsed.sentences if text[s:e].rstrip().endswith("?")]
+    return bool(asks) and all(_OFFER_Q_RE.search(a) for a in asks)
+
+
 #: A scripted opener that asks nothing specific: "How can I help you today?"
 _GENERIC_ASK_RE = re.compile(
     r"\b(?:how|what) (?:can|may|could) (?:i|we) (?:help|assist|do for) you\b|\banything else\b",
@@ -875,6 +891,11 @@ _ASKS_TIME_RE = re.compile(r"\b(?:time|times|hours|date|dates|day|days|how long|
 #: Where a refund or parcel is: its status answers "where is my ...?".
 _STATUS_RE = re.compile(
     r"\b(?:yet|pending|processing|processed|approved|on (?:its|the) way|in transit|with the courier|being \w+ed)\b",
+    re.IGNORECASE,
+)
+#: "When will it get here?", "when will it arrive?": asks for a time, which "it's on its way" is not.
+_WILL_ARRIVE_Q_RE = re.compile(
+    r"\bwhen\s+(?:will|is|does|should|can\s+i\s+expect)\b[^?.]{0,40}?\b(?:arrive|get\s+here|come|be\s+(?:here|delivered|back)|reach|turn\s+up|expect|due|deliver)",
     re.IGNORECASE,
 )
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
@@ -1106,8 +1127,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
             return True
         # "When will it come?" -> "it will be delivered soon" / "your refund will go back to
         # your card": the question's words, but no time.
-        if _EXACT_TIME_RE.search(text) or _DEFER_RE.search(text) or _STATUS_RE.search(text) or _REFUSAL_RE.search(text):
+        if _EXACT_TIME_RE.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text):
             return True
+        if _STATUS_RE.search(text) and not (q.kind == "when" and _WILL_ARRIVE_Q_RE.search(q.text)):
+            return True  # "When will my refund be processed?" -> "it's still pending": a status
         return not (q.kind == "when" or _VAGUE_TIME_RE.search(text))
     if q.context:
         about = dataclasses.replace(q, keywords=q.context, context=())
@@ -1132,6 +1155,12 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if _WHAT_DO_RE.search(q.text):
         return bool(
             _HOW_RE.search(text) or _ACTION_RE.search(text) or _DEFER_RE.search(text) or _IMPERATIVE_RE.search(text)
+        )
+    if not keys and q.kind == "when":
+        # "When will it get here?" has no words to match, but it asks for a time.
+        return bool(
+            _TIME_RE.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text)
+            or (_STATUS_RE.search(text) and not _WILL_ARRIVE_Q_RE.search(q.text))
         )
     if not keys:
         return True  # nothing to match on: give the agent the benefit of the doubt
@@ -1317,6 +1346,7 @@ class UnansweredQuestion(Check):
         if (
             _CLARIFY_RE.search(reply.text)
             and not _GENERIC_ASK_RE.search(reply.text)
+            and not _only_offers(reply)
             # A first reply asking for details (even ones already given: that is re-asking)
             # engages with the question; asking again later, when it was given, does not.
             and (not state.agent_replies or all(_REQUEST_Q_RE.match(q.text) for q in questions) or not _asks_known(reply, state))
