@@ -191,6 +191,22 @@ class Parsed:
         return out
 
     @cached_property
+    def token_rows(self) -> list[tuple[str, bool, bool]]:
+        """(lower-cased text, sentence start, is alphabetic) per token: what the tone model
+        reads, without building a :class:`Tok` (and its lemma) for every token."""
+        doc = self.doc
+        if doc is None:
+            return []
+        from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
+
+        text = self.text
+        starts = {s for s, _ in self.sentences} if self.is_lazy else None
+        rows = doc.to_array([IDX, LENGTH, IS_ALPHA, SENT_START]).tolist()
+        if starts is None:
+            return [(text[i : i + n].lower(), s == 1, a == 1) for i, n, a, s in rows]
+        return [(text[i : i + n].lower(), i in starts, a == 1) for i, n, a, _ in rows]
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Lower-cased alphabetic words (with inner apostrophes), found without tokens."""
         return frozenset(_WORD_RE.findall(self.lower))

@@ -68,8 +68,8 @@ def sentiment_lexicon() -> dict[str, float]:
 def _lower_words(parsed: Parsed) -> list[str]:
     """The turn's words in order, lower-cased: from its tokens when it was tokenised,
     else from its word view (customer turns are parsed lazily)."""
-    if "tokens" in parsed.__dict__ or not parsed.is_lazy:
-        return [t.lower for t in parsed.tokens]
+    if "token_rows" in parsed.__dict__ or not parsed.is_lazy:
+        return [row[0] for row in parsed.token_rows]
     return _WORD_RE.findall(parsed.lower)
 
 
@@ -160,7 +160,7 @@ class ToneModel:
     @staticmethod
     def _rows(parsed: Parsed) -> list[tuple[str, bool, bool]]:
         """(lower-cased text, sentence start, is alphabetic) for each token."""
-        return [(t.lower, t.is_sent_start, t.is_alpha) for t in parsed.tokens]
+        return parsed.token_rows
 
     def counts(self, parsed: Parsed, rows: list[tuple[str, bool, bool]] | None = None) -> list[int]:
         """Occurrences of each strategy in the reply (one pass over its tokens)."""
