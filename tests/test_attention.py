@@ -985,3 +985,21 @@ def test_an_offer_to_act_is_not_a_clarifying_question(analyzer):
     assert len(hits) == 1 and "early-bird" in hits[0].message
     clarify = "Which dates in June did you have in mind?"
     assert not _hits(analyzer, clarify, ctx, "unanswered-question")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("A few things about the X2 blender: what's the wattage, is the jug dishwasher safe, and how long is the warranty?",
+         "1,200 W, yes (top rack only), and 2 years."),
+        ("I would like to know if my mortgage overpayment of £2,000 went through.", "Good morning, it did - it was applied on 3 October."),
+    ],
+)
+def test_terse_answers_in_years_or_after_a_dash_are_answers(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]
+
+
+def test_and_will_already_sent_invoices_is_a_second_question(analyzer):
+    ctx = [("customer", "Our invoices show the wrong VAT number. How do I change it, and will already-sent invoices be corrected?")]
+    hits, _ = _hits(analyzer, "Go to Settings > Company > Tax details, edit the VAT number and click Save.", ctx, "unanswered-question")
+    assert hits and "already-sent" in hits[0].message

@@ -92,6 +92,8 @@ def test_grammar_near_misses_stay_silent(analyzer, reply):
         ("Transfers usually take 1 to 2 working day.", "1 to 2 working day"),
         ("The Travel Pass is £5 a day and it give you your normal allowance.", "it give"),
         ("Please enter you're university email.", "you're"),
+        ("Canada is not include in your plan.", "include"),
+        ("The pass is £5 a day and it activate automatically.", "it activate"),
     ],
 )
 def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, evidence):
@@ -109,6 +111,9 @@ def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, ev
         "Let it go through, then check it.",
         "How much will it cost?",
         "If it arrives late, I will refund the fee.",
+        "The refund is being processed, and what is included is listed here.",
+        "The plan is to send it today.",
+        "Comms from the engineers are slow today.",
     ],
 )
 def test_possessive_its_singular_units_and_past_cost_are_not_grammar(analyzer, reply):

@@ -525,3 +525,8 @@ def test_a_sentence_that_weighs_the_hardship_itself_acknowledges_it(analyzer):
         "My suitcase didn't arrive and my insulin is in it.",
     )
     assert "unacknowledged-distress" not in names
+
+
+def test_annoying_but_fine_is_not_distress(analyzer):
+    customer = "The bench came with a scratch, which is annoying but fine, I can live with it. Could you send bolt C?"
+    assert "unacknowledged-distress" not in _names(analyzer, "I've posted bolt C to you today.", customer)

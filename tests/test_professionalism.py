@@ -360,3 +360,10 @@ def test_she_about_the_loss_adjuster_is_not_misdirected(analyzer):
     ctx = [("customer", "The loss adjuster came yesterday about my kitchen leak. What happens now?")]
     report = analyzer.analyze_reply("The adjuster's notes say she traced the leak to the dishwasher hose.", ctx)
     assert "misdirected-message" not in [f.name for f in report.findings]
+
+
+def test_a_stressed_adjective_after_in_a_is_shouting_but_a_short_acronym_there_is_not(analyzer):
+    rep = analyzer.analyze_reply("Drinks are packed in a SEPARATE bag. Please check again.")
+    assert [rep.text[f.start:f.end] for f in rep.findings if f.name == "shouting"] == ["SEPARATE"]
+    for reply in ["Your case is in the MOP queue.", "Open it in the SETTINGS menu.", "Tap Save in the ACCOUNT section."]:
+        assert not [f for f in analyzer.analyze_reply(reply).findings if f.name == "shouting"]

@@ -345,7 +345,7 @@ class Fact:
 #: have to wait?" is one question with two possible answers.
 _SECOND_Q_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|also|plus)\s+(?:also\s+)?(?=(?:(?:can|could|will|would|is|are|do|does|did|should|may|have|has|was)\s+"
-    r"(?:i|you|we|it|there|they|my|the|this|that|he|she|her|his|our|your|their|its|\w+ing)|how|what|what's|when|where|why|who|which|whether)\b)",
+    r"(?:i|you|we|it|there|they|my|the|this|that|he|she|her|his|our|your|their|its|\w+ing|already|also|still|any|all)|how|what|what's|when|where|why|who|which|whether)\b)",
     re.IGNORECASE,
 )
 

@@ -662,7 +662,7 @@ _YESNO_RE = re.compile(
     r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
     r"|(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|can|will)\s+(?:\w+\s+)?(?:refund|cover|pay|waive|do|change|move|add|remove|send|offer|give|cancel|reverse)"
     r"|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
-    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;])"
+    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;\-\u2013\u2014])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
     re.IGNORECASE,
 )
@@ -674,7 +674,7 @@ _REFUSAL_RE = re.compile(
 )
 _TIME_RE = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend"
-    r"|within|minutes?|hours?|days?|weeks?|months?|morning|afternoon|evening|asap|shortly|immediately|right away|now"
+    r"|within|minutes?|hours?|days?|weeks?|months?|years?|morning|afternoon|evening|asap|shortly|immediately|right away|now"
     r"|january|february|march|april|may|june|july|august|september|october|november|december|(?:\d{1,2}(?::\d\d)?\s?(?:am|pm))"
     r"|\d{1,2}(?:st|nd|rd|th)|soon)\b",
     re.IGNORECASE,

@@ -670,6 +670,10 @@ _LABEL_BEFORE_RE = re.compile(
     r"under|in|on|from|to|via)\b[\s\"'“‘(*]{1,4}(?:(?:the|on|a|an)\s+[*]{0,2})?|[\"'“‘(>:*+]\s?)$",
     re.IGNORECASE,
 )
+#: A place word before the capitals ("in the", "under"): a menu path when nothing follows,
+#: emphasis when an ordinary lower-case word does ("in a SEPARATE bag").
+_PREP_BEFORE_RE = re.compile(r"\b(?:under|in|on|from|to|via)\s+(?:(?:the|a|an)\s+)?$")
+_LOWER_WORD_AFTER_RE = re.compile(r"^\s+[a-z]{2,}\b")
 _LABEL_AFTER_RE = re.compile(
     r"^[\"'”’)*]{0,2}\s{0,2}(?:button|tab|menu|option|key|link|field|screen|page|setting|mode|"
     r"status|box|icon|plan|tier|package|bundle|edition|model|code|account|card|app|feature|"
@@ -795,7 +799,10 @@ class Shouting(Check):
             if len(run) <= 3:
                 before = text[max(0, s - 30) : s]
                 after = text[e : e + 20]
-                if _LABEL_BEFORE_RE.search(before) or _LABEL_AFTER_RE.match(after) or _KEYWORD_PAIR_RE.search(before):
+                label_before = _LABEL_BEFORE_RE.search(before)
+                if label_before and e - s >= 5 and _PREP_BEFORE_RE.search(before) and _LOWER_WORD_AFTER_RE.match(after):
+                    label_before = None  # "in a SEPARATE bag": a stressed word ("in the MOP queue" may be an acronym)
+                if label_before or _LABEL_AFTER_RE.match(after) or _KEYWORD_PAIR_RE.search(before):
                     continue  # "click SAVE", "click on **END CHAT**", "the PREMIUM plan"
             shown = text[s:e]
             yield self.finding(
