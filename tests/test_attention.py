@@ -1003,3 +1003,19 @@ def test_and_will_already_sent_invoices_is_a_second_question(analyzer):
     ctx = [("customer", "Our invoices show the wrong VAT number. How do I change it, and will already-sent invoices be corrected?")]
     hits, _ = _hits(analyzer, "Go to Settings > Company > Tax details, edit the VAT number and click Save.", ctx, "unanswered-question")
     assert hits and "already-sent" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("When is my next physio appointment? Patient number 88231.", "Could you confirm your patient number please?"),
+        ("Hello, I'm Farah, member number HM-448120. Has the claim been paid?", "Could you confirm your member number?"),
+        ("My suitcase didn't arrive. File reference FCOSV12345.", "Hi, can you give me your file reference please?"),
+    ],
+)
+def test_patient_member_numbers_and_file_references_are_known_values(analyzer, customer, reply):
+    assert _hits(analyzer, reply, [("customer", customer)], "reasked-information")[0]
+
+
+def test_asking_for_a_patient_number_nobody_gave_is_not_a_reask(analyzer):
+    assert not _hits(analyzer, "Could you confirm your patient number please?", [("customer", "I need to move my appointment.")], "reasked-information")[0]

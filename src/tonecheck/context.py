@@ -57,7 +57,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "account number": re.compile(
-        rf"\b(?:account|customer|member(?:ship)?|client)(?:\s+{_ID_WORD}){_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
+        rf"\b(?:account|customer|member(?:ship)?|client|patient|loyalty|policyholder)(?:\s+{_ID_WORD}){_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
         re.IGNORECASE,
     ),
     "ticket number": re.compile(
@@ -84,7 +84,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 _FACT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "username": ("user", "login", "handle", "screen"),
     "order number": ("order",),
-    "account number": ("account", "customer", "member", "client"),
+    "account number": ("account", "customer", "member", "client", "patient", "loyalty", "policyholder"),
     "ticket number": ("ticket", "case", "ref", "booking", "confirmation", "tracking", "claim", "reservation", "policy"),
     "flight number": ("flight",),
     "serial number": ("serial",),
