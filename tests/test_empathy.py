@@ -490,6 +490,11 @@ def test_sorry_you_were_told_is_an_apology_not_blame(analyzer):
         "My suitcase didn't arrive and my insulin is in it. What do I do?",
         "I'm a nurse on nights and I'm exhausted. The broadband keeps dropping.",
         "we cant afford this, please help",
+        "I need to cancel. My mum is very ill and I'm moving to look after her.",
+        "Money is really tight at the moment and I can't keep paying £45 a month.",
+        "I sent the rent yesterday and it still says pending. Rent is due today.",
+        "I'm a student and I literally can't buy food this week without the refund.",
+        "The overdraft fee pushed me over and I don't know what to do.",
     ],
 )
 def test_distress_in_other_words_needs_acknowledgement(analyzer, customer):
@@ -530,3 +535,11 @@ def test_a_sentence_that_weighs_the_hardship_itself_acknowledges_it(analyzer):
 def test_annoying_but_fine_is_not_distress(analyzer):
     customer = "The bench came with a scratch, which is annoying but fine, I can live with it. Could you send bolt C?"
     assert "unacknowledged-distress" not in _names(analyzer, "I've posted bolt C to you today.", customer)
+
+
+def test_a_policy_that_mentions_illness_does_not_acknowledge_a_mother_in_hospital(analyzer):
+    reply = ("Cancellation cover applies where a close relative suffers a serious illness or injury that is "
+             "certified by a registered doctor.")
+    assert "unacknowledged-distress" in _names(analyzer, reply, "Am I covered if I cancel because my mum is in hospital?")
+    kind = "I'm sorry your mum is in hospital. Yes, you're covered: cancellation cover includes a parent's illness."
+    assert "unacknowledged-distress" not in _names(analyzer, kind, "Am I covered if I cancel because my mum is in hospital?")
