@@ -558,3 +558,36 @@ def test_prepare_builds_the_near_miss_index_before_workers_fork():
     d.prepare()
     assert d._deletes
     assert d.suggest("accomodation") == "accommodation"
+
+
+@pytest.mark.parametrize(
+    ("reply", "term"),
+    [
+        ("The payment was held for a CoP mismatch, so it's in manual review.", "CoP"),
+        ("The referral went to the hospital via e-RS.", "e-RS"),
+        ("Your referral is on the PTL now.", "PTL"),
+    ],
+)
+def test_abbreviations_the_lexicon_does_not_list_are_jargon(analyzer, reply, term):
+    assert _hits(analyzer, "jargon", reply) == [term]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Your PIN, the SIM and the VAT invoice (a PDF) are in the app.",
+        "Your PAC is DNP 481 276 and it's valid for 30 days.",
+        "Enter the code we texted; it starts with LX.",
+        "YOU MUST CHECK YOUR SPAM FOLDER FIRST.",
+        "Thanks for your patience. JD",
+        "Press CTRL and P to print the EPUB.",
+    ],
+)
+def test_everyday_abbreviations_codes_and_capital_runs_are_not_unknown_jargon(analyzer, reply):
+    assert _hits(analyzer, "jargon", reply) == []
+
+
+def test_abbreviation_the_customer_used_or_the_option_off_is_not_flagged(analyzer):
+    assert _hits(analyzer, "jargon", "The PTL is the waiting list.", "Am I on the PTL?") == []
+    off = Analyzer(config={"rules": {"jargon": {"unknown_acronyms": False}}})
+    assert [f for f in off.analyze_reply("Your referral is on the PTL now.").findings if f.name == "jargon"] == []

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any, ClassVar
 
 from tonecheck.checks.base import Check, Reply
 from tonecheck.context import EMAIL_RE, PLACEHOLDER_RE, URL_RE, ConversationState
@@ -497,12 +498,18 @@ class Jargon(Check):
     category = "clarity"
     default_severity = Severity.WARNING
     summary = "Internal or technical terms a customer would not know, left unexplained."
+    #: ``unknown_acronyms``: also flag abbreviations the lexicon does not list (not words,
+    #: not everyday ones like PIN or VAT).
+    options: ClassVar[dict[str, Any]] = {"unknown_acronyms": True}
     what = (
         "Flags terms from a curated lexicon (support process: RMA, SLA, L2; billing: KYC, proration, "
         "chargeback; network: ONT, DNS, firmware; software: SSO, propagation; logistics: SKU, 3PL; "
         "travel: PNR) with a plain-words alternative. Not flagged when the customer used the term "
         "first, when the reply explains it ('RMA (return authorisation)', 'an RMA is a return "
-        "number'), or when it is in the team glossary."
+        "number'), or when it is in the team glossary. Abbreviations the lexicon does not list "
+        "('held for a CoP mismatch', 'on the PTL') are flagged too, unless they are everyday ones "
+        "(PIN, SIM, VAT, PDF), English words, part of a code ('DNP 481 276', 'starts with LX') or "
+        "of a run of capitals (shouting); option `unknown_acronyms` (default true) turns this off."
     )
     why = (
         "Jargon makes the customer ask again or give up; it also signals that the reply was written "
@@ -555,12 +562,53 @@ class Jargon(Check):
                     anchors.add(min(parts, key=lambda w: (freq.get(w, 0), -len(w))))
         self.anchors = frozenset(anchors)
         self._term_res: dict[str, re.Pattern[str]] = {}
+        self.freq = freq
+        self.unknown_acronyms = bool(self.opts["unknown_acronyms"])
         self.exact_re = re.compile(r"(?<![\w^-])(?:" + "|".join(exact) + r")(?![\w-])") if exact else None
         self.folded_re = re.compile(r"(?<![\w-])(?:" + "|".join(folded) + r")(?![\w-])", re.IGNORECASE) if folded else None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
-        if not (reply.parsed.words & self.anchors):
+        listed = False
+        if reply.parsed.words & self.anchors:
+            for f in self._listed(reply, state):
+                listed = True
+                yield f
+        if not listed and self.unknown_acronyms:
+            yield from self._unknown_acronyms(reply, state)
+
+    def _unknown_acronyms(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        """An acronym the lexicon does not list, that is not a word, not one every customer
+        knows (PIN, SIM, VAT), not the customer's, not explained: "held for a CoP mismatch"."""
+        text = reply.text
+        if not _ACRONYM_GATE_RE.search(text):
             return
+        skip = [m.span() for rx in (URL_RE, EMAIL_RE, PLACEHOLDER_RE) for m in rx.finditer(text)]
+        freq = self.freq
+        for m in _ACRONYM_RE.finditer(text):
+            term = m.group(1)
+            bare = term.replace("-", "")
+            if term in self.plain or bare.upper() in _COMMON_ACRONYMS or (bare.isupper() and freq.get(bare.lower(), 0) >= 1):
+                continue
+            s, e = m.span(1)
+            if _CODE_AFTER_RE.match(text, e) or _CODE_BEFORE_RE.search(text, max(0, s - 20), s):
+                continue  # "DNP 481 276", "it starts with LX": part of a code
+            if _CAPS_NEIGHBOUR_RE.match(text, e) or _CAPS_BEFORE_RE.search(text, max(0, s - 12), s):
+                continue  # "CHECK YOUR SPAM FOLDER": shouting, not an abbreviation
+            if any(a <= s < b for a, b in skip) or reply.parsed.in_quotes(s, e) or reply.in_glossary(term):
+                continue
+            if len(bare) <= 3 and not text[e:].strip() and _SIGN_OFF_BEFORE_RE.search(text, max(0, s - 4), s):
+                continue  # initials signing the reply ("Thanks, JD")
+            if term.lower() in state.customer_words or self._customer_used(term, state):
+                continue
+            if _explained(text, s, e) or self._explained_before(term, state):
+                continue
+            yield self.finding(
+                s, e, f"\u201c{term}\u201d is an abbreviation the customer may not know.",
+                f"Spell it out or explain it the first time: \u201c{term} (...)\u201d.",
+            )
+            return
+
+    def _listed(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
         glossary = reply.settings.glossary
         # Every occurrence per term first: one explanation anywhere in the reply covers
@@ -620,6 +668,21 @@ class Jargon(Check):
 
 
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+#: A capital pair anywhere: the cheap gate before the acronym scan.
+_ACRONYM_GATE_RE = re.compile(r"[A-Z][A-Za-z]?[A-Z]")
+#: An all-caps abbreviation of 2-5 letters, or a mixed one ("CoP", "e-RS"), standing alone.
+_ACRONYM_RE = re.compile(r"(?<![\w#\[<@/.&'’-])([A-Z]{2,5}|[A-Z][a-z][A-Z]|[a-z]-[A-Z]{2,4})(?![\w\]>&'’-]|\.\w)")
+_CODE_AFTER_RE = re.compile(r"[ -]?\d")
+_CODE_BEFORE_RE = re.compile(r"\b(?:starts?|starting|begins?|beginning)\s+with\s+(?:the\s+letters\s+)?['\"‘“]?$|\bprefix\s+['\"‘“]?$", re.IGNORECASE)
+_SIGN_OFF_BEFORE_RE = re.compile(r"(?:\n|[,.!]\s|[-\u2013\u2014~]\s?)\s*$")
+_CAPS_NEIGHBOUR_RE = re.compile(r"\s+[A-Z]{2,}\b")
+_CAPS_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s+$")
+#: Abbreviations every customer knows (units, countries, everyday banking and devices).
+_COMMON_ACRONYMS = frozenset(
+    ["UK", "US", "USA", "EU", "UAE", "GB", "MB", "KB", "TB", "GHZ", "PIN", "SIM", "SMS", "MMS", "PDF", "ID", "OK", "VAT", "PO", "IT", "QR", "HDMI", "USB", "TV", "PC", "NHS", "IBAN", "BIC", "PUK", "PAC", "ATM", "FAQ", "CEO", "DIY", "GPS", "ISA", "ISP", "PAYG", "VIP", "WIFI", "EV", "AM", "PM", "BST", "GMT", "UTC", "CET", "EST", "PST", "EDT", "ASAP", "FYI", "NB", "PS", "DVD", "CD", "HD", "UHD", "LED", "LCD", "AI", "APP", "IOS", "URL", "WWW", "MOT", "DVLA", "HMRC", "BBC", "ITV", "DM", "AC", "DC", "ETA", "RSVP", "PPS", "UPS", "DHL", "DPD", "TNT", "USPS", "GP", "A&E", "AE", "NI", "NIN", "SSN", "DOB", "NO", "NA", "TBA", "AKA", "EUR", "GBP", "USD", "AUD", "CAD", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "VPN", "PAYE", "CV", "MR", "MRS", "MS", "DR", "TSB", "HSBC", "RBS", "BT", "EE", "MP", "CSV", "XLS", "JPG", "PNG", "ZIP", "MP3", "MP4", "SUV", "RRP", "PTO", "CTRL", "ALT", "ESC", "DEL", "TAB", "EPUB", "MOBI"]
+)
 
 
 def _is_acronym(term: str) -> bool:
