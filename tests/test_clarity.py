@@ -591,3 +591,8 @@ def test_abbreviation_the_customer_used_or_the_option_off_is_not_flagged(analyze
     assert _hits(analyzer, "jargon", "The PTL is the waiting list.", "Am I on the PTL?") == []
     off = Analyzer(config={"rules": {"jargon": {"unknown_acronyms": False}}})
     assert [f for f in off.analyze_reply("Your referral is on the PTL now.").findings if f.name == "jargon"] == []
+
+
+def test_a_y_plural_without_ies_is_spelling_but_vowel_y_plurals_are_words(analyzer):
+    assert _hits(analyzer, "spelling", "The code works for all countrys.") == ["countrys"]
+    assert _hits(analyzer, "spelling", "It takes two days; the keys are with the guys at reception.") == []

@@ -543,3 +543,8 @@ def test_a_policy_that_mentions_illness_does_not_acknowledge_a_mother_in_hospita
     assert "unacknowledged-distress" in _names(analyzer, reply, "Am I covered if I cancel because my mum is in hospital?")
     kind = "I'm sorry your mum is in hospital. Yes, you're covered: cancellation cover includes a parent's illness."
     assert "unacknowledged-distress" not in _names(analyzer, kind, "Am I covered if I cancel because my mum is in hospital?")
+
+
+def test_not_really_our_problem_is_dismissive_but_not_your_fault_is_kind(analyzer):
+    assert "dismissive-language" in _names(analyzer, "The restaurant packs the orders, so that's not really our problem.", "No drinks came.")
+    assert "dismissive-language" not in _names(analyzer, "It's not your fault at all; I've refunded the drinks.", "No drinks came.")

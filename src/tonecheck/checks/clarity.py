@@ -69,6 +69,8 @@ class Dictionary:
             a, b = w[i], w[i + 1]
             if a != b and a in "aeiou" and b in "aeiou" and (c := w[:i] + b + a + w[i + 2:]) in words:
                 return c
+        if n > 4 and w.endswith("ys") and w[-3] not in "aeiou" and (c := w[:-2] + "ies") in words:
+            return c  # "countrys", "deliverys": a -y plural without -ies
         for bad, good in _SUFFIX_SLIPS:
             if w.endswith(bad) and (c := w[: -len(bad)] + good) in words:
                 return c
