@@ -581,6 +581,7 @@ def test_abbreviations_the_lexicon_does_not_list_are_jargon(analyzer, reply, ter
         "YOU MUST CHECK YOUR SPAM FOLDER FIRST.",
         "Thanks for your patience. JD",
         "Press CTRL and P to print the EPUB.",
+        "Turn off 'Automatic' and choose MEO or Vodafone PT, then restart the phone.",
     ],
 )
 def test_everyday_abbreviations_codes_and_capital_runs_are_not_unknown_jargon(analyzer, reply):

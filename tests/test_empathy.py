@@ -548,3 +548,10 @@ def test_a_policy_that_mentions_illness_does_not_acknowledge_a_mother_in_hospita
 def test_not_really_our_problem_is_dismissive_but_not_your_fault_is_kind(analyzer):
     assert "dismissive-language" in _names(analyzer, "The restaurant packs the orders, so that's not really our problem.", "No drinks came.")
     assert "dismissive-language" not in _names(analyzer, "It's not your fault at all; I've refunded the drinks.", "No drinks came.")
+
+
+def test_you_were_told_reported_back_is_not_blame(analyzer):
+    customer = "Your support guy told me to 'calm down' when I reported a cheater. Unacceptable."
+    kind = "You mentioned you were told to 'calm down' yesterday. I'm sorry, that shouldn't have happened."
+    assert "blaming-language" not in _names(analyzer, kind, customer)
+    assert "blaming-language" in _names(analyzer, "You were told the deadline in the first email.", "Why was my claim refused?")

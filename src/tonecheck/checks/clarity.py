@@ -594,6 +594,8 @@ class Jargon(Check):
             s, e = m.span(1)
             if _CODE_AFTER_RE.match(text, e) or _CODE_BEFORE_RE.search(text, max(0, s - 20), s):
                 continue  # "DNP 481 276", "it starts with LX": part of a code
+            if _OPTION_BEFORE_RE.search(text, max(0, s - 24), s):
+                continue  # "choose MEO or Vodafone PT": an option or a name on the screen
             if _CAPS_NEIGHBOUR_RE.match(text, e) or _CAPS_BEFORE_RE.search(text, max(0, s - 12), s):
                 continue  # "CHECK YOUR SPAM FOLDER": shouting, not an abbreviation
             if any(a <= s < b for a, b in skip) or reply.parsed.in_quotes(s, e) or reply.in_glossary(term):
@@ -678,6 +680,9 @@ _ACRONYM_GATE_RE = re.compile(r"[A-Z][A-Za-z]?[A-Z]")
 _ACRONYM_RE = re.compile(r"(?<![\w#\[<@/.&'’-])([A-Z]{2,5}|[A-Z][a-z][A-Z]|[a-z]-[A-Z]{2,4})(?![\w\]>&'’-]|\.\w)")
 _CODE_AFTER_RE = re.compile(r"[ -]?\d")
 _CODE_BEFORE_RE = re.compile(r"\b(?:starts?|starting|begins?|beginning)\s+with\s+(?:the\s+letters\s+)?['\"‘“]?$|\bprefix\s+['\"‘“]?$", re.IGNORECASE)
+_OPTION_BEFORE_RE = re.compile(
+    r"(?:\b(?:choose|select|tap|click|press|pick|type|enter)\s+(?:the\s+|on\s+)?['\"‘“*]?|\b[A-Z][a-z]{2,}\s+)$"
+)
 _SIGN_OFF_BEFORE_RE = re.compile(r"(?:\n|[,.!]\s|[-\u2013\u2014~]\s?)\s*$")
 _CAPS_NEIGHBOUR_RE = re.compile(r"\s+[A-Z]{2,}\b")
 _CAPS_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s+$")
