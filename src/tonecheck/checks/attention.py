@@ -898,6 +898,14 @@ _WILL_ARRIVE_Q_RE = re.compile(
     r"\bwhen\s+(?:will|is|does|should|can\s+i\s+expect)\b[^?.]{0,40}?\b(?:arrive|get\s+here|come|be\s+(?:here|delivered|back)|reach|turn\s+up|expect|due|deliver)",
     re.IGNORECASE,
 )
+
+
+def _status_answers(q: Question, text: str) -> bool:
+    """Whether a status in the reply ("it's still pending") answers ``q``: not a "when
+    will it arrive?", which asks for a time ("it's on its way" is not one)."""
+    return bool(_STATUS_RE.search(text)) and not (q.kind == "when" and _WILL_ARRIVE_Q_RE.search(q.text))
+
+
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
 _IF_RE = re.compile(r"\b(?:if|in case|should it|otherwise)\b", re.IGNORECASE)
 _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
@@ -1129,7 +1137,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         # your card": the question's words, but no time.
         if _EXACT_TIME_RE.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text):
             return True
-        if _STATUS_RE.search(text) and not (q.kind == "when" and _WILL_ARRIVE_Q_RE.search(q.text)):
+        if _status_answers(q, text):
             return True  # "When will my refund be processed?" -> "it's still pending": a status
         return not (q.kind == "when" or _VAGUE_TIME_RE.search(text))
     if q.context:
@@ -1159,8 +1167,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if not keys and q.kind == "when":
         # "When will it get here?" has no words to match, but it asks for a time.
         return bool(
-            _TIME_RE.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text)
-            or (_STATUS_RE.search(text) and not _WILL_ARRIVE_Q_RE.search(q.text))
+            _TIME_RE.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text) or _status_answers(q, text)
         )
     if not keys:
         return True  # nothing to match on: give the agent the benefit of the doubt
