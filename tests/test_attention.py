@@ -1019,3 +1019,48 @@ def test_patient_member_numbers_and_file_references_are_known_values(analyzer, c
 
 def test_asking_for_a_patient_number_nobody_gave_is_not_a_reask(analyzer):
     assert not _hits(analyzer, "Could you confirm your patient number please?", [("customer", "I need to move my appointment.")], "reasked-information")[0]
+
+
+def test_a_related_problem_that_leaves_the_question_unanswered_is_off_topic(analyzer):
+    ctx = [("customer", "Can I bring a second cabin bag on my flight SV212 on 14 March? I'm travelling with a baby.")]
+    reply = "If you cancel more than 24 hours before departure, you'll get a full refund to your original payment method within 7 days."
+    assert _hits(analyzer, reply, ctx, "off-topic-reply")[0]
+    late = [("customer", "My parcel is two weeks late. Can I get the delivery charge back?")]
+    assert not _hits(analyzer, "I've refunded the £4.99 delivery charge to your card today.", late, "off-topic-reply")[0]
+
+
+def test_a_shared_short_term_keeps_a_reply_on_topic_but_an_order_code_does_not(analyzer):
+    ctx = [("customer", "I ordered fibre and the guy said I need a new ONT? what is that and do I pay for it")]
+    reply = "Hi, the ONT is the small white box on the wall where the fibre comes into your home. It is free, and the engineer will fit it."
+    assert not _hits(analyzer, reply, ctx, "off-topic-reply")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Checked bag allowance LHR-SV-88213?", "23 kg, one bag per person."),
+        ("thanks. will the refund take long?", "It usually shows on your card within 3 to 5 working days."),
+        ("My internet drops every evening around 8. Is it something on my side?", "Your line shows noise at peak times, so it's not your equipment."),
+    ],
+)
+def test_noun_phrase_duration_and_fault_questions_take_their_natural_answers(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]
+
+
+def test_a_yes_does_not_answer_a_what_or_how_question(analyzer):
+    ctx = [("customer", "Can I use my phone in the US next week and what does it cost per day?")]
+    hits, _ = _hits(analyzer, "Yes, roaming works in the US on your plan.", ctx, "unanswered-question")
+    assert hits and "cost" in hits[0].message
+    assert not _hits(analyzer, "Yes, roaming works in the US on your plan, and it costs £2 a day.", ctx, "unanswered-question")[0]
+
+
+def test_an_interjection_is_not_a_keyword_and_id_also_like_to_know_is_a_question(analyzer):
+    ctx = [("customer", "Is breakfast included?"), ("agent", "Yes, from 7 to 10 am."), ("customer", "Lovely, and can I check in early?")]
+    assert not _hits(analyzer, "Check-in starts at 3 pm, but I've noted a request for 12 pm on your booking.", ctx, "unanswered-question")[0]
+    ctx2 = [("customer", "I need to move my physio appointment. I'd also like to know whether I need a new referral letter.")]
+    assert _hits(analyzer, "I've moved your appointment to Thursday 5 June at 2:30 pm.", ctx2, "unanswered-question")[0]
+
+
+def test_a_request_for_details_without_a_question_mark_is_a_clarifying_question(analyzer):
+    ctx = [("customer", "My parcel went to the wrong address. Who do I speak to about a refund?")]
+    assert not _hits(analyzer, "hi, can u give me the order number pls and ill check", ctx, "unanswered-question")[0]

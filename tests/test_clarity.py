@@ -597,3 +597,8 @@ def test_abbreviation_the_customer_used_or_the_option_off_is_not_flagged(analyze
 def test_a_y_plural_without_ies_is_spelling_but_vowel_y_plurals_are_words(analyzer):
     assert _hits(analyzer, "spelling", "The code works for all countrys.") == ["countrys"]
     assert _hits(analyzer, "spelling", "It takes two days; the keys are with the guys at reception.") == []
+
+
+def test_you_is_as_subject_is_grammar_but_not_after_a_preposition(analyzer):
+    assert _hits(analyzer, "grammar", "I hope you is okay.", "I need to cancel.") == ["is"]
+    assert not _hits(analyzer, "grammar", "All I need from you is a copy of the certificate. A thank you is in order.", "Hi")

@@ -555,3 +555,17 @@ def test_you_were_told_reported_back_is_not_blame(analyzer):
     kind = "You mentioned you were told to 'calm down' yesterday. I'm sorry, that shouldn't have happened."
     assert "blaming-language" not in _names(analyzer, kind, customer)
     assert "blaming-language" in _names(analyzer, "You were told the deadline in the first email.", "Why was my claim refused?")
+
+
+def test_a_death_certificate_is_a_document_not_a_bereavement(analyzer):
+    names = _names(analyzer, "Yes, with a death certificate we waive the £75 change fee.", "Can I get the fee waived with a death certificate?")
+    assert "unacknowledged-distress" not in names
+    assert "unacknowledged-distress" in _names(analyzer, "Please send us the death certificate.", "My husband died and I need to close his account.")
+
+
+def test_capitals_alone_are_answered_by_an_apology_first(analyzer):
+    ctx = [("customer", "order 55120-PL when does it come"), ("agent", "Our refund policy lets you return any item within 30 days."), ("customer", "i asked WHEN IT ARRIVES. not refunds")]
+    ok = analyzer.analyze_reply("Sorry about that. The courier expects to deliver it on Friday between 9 am and 1 pm.", ctx)
+    assert "unacknowledged-distress" not in {f.name for f in ok.findings}
+    bare = analyzer.analyze_reply("The courier expects to deliver it on Friday between 9 am and 1 pm.", ctx)
+    assert "unacknowledged-distress" in {f.name for f in bare.findings}

@@ -239,3 +239,9 @@ def test_retention_moves_in_other_words_are_pressure(analyzer, reply):
 )
 def test_questions_that_carry_out_the_cancellation_are_not_pressure(analyzer, reply):
     assert "retention-pressure" not in _names(analyzer, reply, GYM)
+
+
+def test_before_we_talk_about_cancelling_is_a_stall(analyzer):
+    ctx = [("customer", "Internet down 9 days. I want to cancel.")]
+    assert "retention-pressure" in _names(analyzer, "Before we talk about cancelling, have you tried restarting the router?", ctx)
+    assert "retention-pressure" not in _names(analyzer, "I've cancelled it; before you go, your final bill will arrive on the 3rd.", ctx)

@@ -367,3 +367,14 @@ def test_a_stressed_adjective_after_in_a_is_shouting_but_a_short_acronym_there_i
     assert [rep.text[f.start:f.end] for f in rep.findings if f.name == "shouting"] == ["SEPARATE"]
     for reply in ["Your case is in the MOP queue.", "Open it in the SETTINGS menu.", "Tap Save in the ACCOUNT section."]:
         assert not [f for f in analyzer.analyze_reply(reply).findings if f.name == "shouting"]
+
+
+def test_asking_someone_to_do_it_at_the_end_is_a_message_for_colleagues(analyzer):
+    ctx = [("customer", "My father died. Could you cancel his appointments?")]
+    assert found(analyzer, "the daughter wants the dad's appts cancelled, can someone do it", ctx, "misdirected-message")
+    assert not found(analyzer, "Can someone do it on your behalf? Yes, anyone with the booking reference.", ctx, "misdirected-message")
+
+
+def test_he_about_the_rider_is_legitimate_third_person(analyzer):
+    ctx = [("customer", "WHERE IS MY FOOD. how much longer am I supposed to wait")]
+    assert not found(analyzer, "I've just spoken to the rider: he's two streets away and will be with you in 6 minutes.", ctx, "misdirected-message")

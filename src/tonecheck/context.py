@@ -292,7 +292,8 @@ _INDIRECT_Q_RE = re.compile(
     r"|i wonder(?:ed)?|i(?:'d| would) (?:like|love) to (?:find out|understand)"
     r"|i(?:'m| am| was) (?:just |only )?asking|i asked (?:you )?|my question (?:is|was)(?: simply)?)\s+(?:please\s+)?"
     r"(?:if|whether|why|when|where|how|what|who|which)\b"
-    r"|\bi(?:'d| would)? (?:like|want|wanted|need) to know (?:the|about|your|my)\b",
+    r"|\bi(?:'d| would)? (?:like|want|wanted|need) to know (?:the|about|your|my)\b"
+    r"|\bi(?:'d| would)? also (?:like|want|need) to know (?:if|whether|why|when|where|how|what|who|which|about)\b",
     re.IGNORECASE,
 )
 _HOW_KIND = {"much": "amount", "many": "amount", "long": "when", "soon": "when", "often": "when"}
@@ -320,7 +321,9 @@ QUESTION_STOP = frozenset(
         "i'd", "i'll", "you're", "it's", "that's", "what's", "there's", "let's", "doesnt", "dont", "cant",
         "wont", "isnt", "arent", "wasnt", "didnt", "havent", "hasnt", "couldnt", "shouldnt", "wouldnt", "im",
         "ive", "id", "ill", "youre", "thats", "whats", "theres", "lets", "though", "although", "however",
-        "else", "anyone", "someone", "anybody", "somebody", "okay", "pls", "plz"
+        "else", "anyone", "someone", "anybody", "somebody", "okay", "pls", "plz",
+        # Interjections that open a follow-up ("Lovely, and can I check in early?").
+        "lovely", "great", "perfect", "cool", "brilliant", "awesome", "cheers", "alright", "excellent",
     ]
 )
 

@@ -577,8 +577,13 @@ class OffTopicReply(Check):
         ],
     }
 
+    #: Whether a related intent that leaves the question unanswered counts as off topic.
+    #: The copy inside unanswered-question turns it off: that rule asks unanswered-question.
+    related_rule: bool = True
+
     def setup(self) -> None:
         self.lexicon = shared_lexicon()
+        self._unanswered: UnansweredQuestion | None = None
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         if not state.pending_customer:
@@ -589,12 +594,25 @@ class OffTopicReply(Check):
         allowed = self.lexicon.allowed(frozenset(state.topics))
         parsed = reply.parsed
         offered = []
+        related = []
         for h in hits:
             if parsed.in_quotes(h.start, h.end) or parsed.negated(h.start, window=25):
                 continue
+            if h.intent in state.topics:
+                return  # the reply works on the customer's own problem
             if h.intent in allowed:
-                return  # the reply works on (something related to) the customer's problem
-            offered.append(h)
+                related.append(h)
+            else:
+                offered.append(h)
+        if related:
+            # A related problem is on topic when it serves the customer's (a refund for a
+            # late parcel); one that leaves their question unanswered, in none of their
+            # words, is a different problem: a cancellation policy for "can I bring a
+            # second cabin bag?".
+            if self.related_rule and _overlap(reply, state) <= 1 and self._leaves_question(reply, state):
+                offered = related
+            else:
+                return
         if not offered:
             return
         # A sales pitch is off topic whatever the customer raised (unless they asked about
@@ -625,21 +643,35 @@ class OffTopicReply(Check):
             evidence = {"turn": turn, "start": 0, "end": len(cust.text)}
         yield self.finding(first.start, first.end, message, suggestion, evidence=evidence)
 
+    def _leaves_question(self, reply: Reply, state: ConversationState) -> bool:
+        """Whether unanswered-question finds a customer question this reply skips."""
+        if not state.questions:
+            return False
+        if self._unanswered is None:
+            self._unanswered = UnansweredQuestion(self.settings)
+            self._unanswered._off_topic.related_rule = False
+        return any(True for _ in self._unanswered.run(reply, state))
 
 
 #: The topics.yml intent of a sales pitch ("Did you know you can earn double points?").
 PITCH_INTENT = "promotion"
 _CONTENT_RE = re.compile(r"[a-z][a-z'’]{3,}")
+#: Short capitalised terms ("ONT", "SIM", "PIN"): too short for _CONTENT_RE, yet a reply
+#: that repeats one is talking about the customer's thing.
+_TERM_RE = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")  # not the letters of an order code
 
 
 def _overlap(reply: Reply, state: ConversationState) -> int:
-    """Content lemmas the reply shares with the customer's turns since the last reply."""
+    """Content lemmas (and short capitalised terms) the reply shares with the customer's
+    turns since the last reply."""
     theirs: set[str] = set()
     for _, parsed in state.pending_customer:
         for w in _CONTENT_RE.findall(parsed.lower):
             if w not in QUESTION_STOP:
                 theirs.add(parsed.lemma(w))
+        theirs.update(_TERM_RE.findall(parsed.text))
     ours = {reply.parsed.lemma(w) for w in _CONTENT_RE.findall(reply.parsed.lower) if w not in QUESTION_STOP}
+    ours.update(_TERM_RE.findall(reply.text))
     return len(theirs & ours)
 
 
@@ -719,7 +751,12 @@ _HOW_RE = re.compile(
     re.IGNORECASE,
 )
 #: The reply asks a question of its own (a clarification), e.g. "Which options do you see?"
-_CLARIFY_RE = re.compile(r"\?\s*(?:$|\s)|\b(?:do you mean|could you (?:please )?(?:clarify|explain))\b", re.IGNORECASE)
+_CLARIFY_RE = re.compile(
+    r"\?\s*(?:$|\s)|\b(?:do you mean|could you (?:please )?(?:clarify|explain))\b"
+    # A request without its "?": "can u give me the order number pls and ill check".
+    r"|\b(?:can|could)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:give|send|tell|confirm|provide)\s+(?:me|us)\b",
+    re.IGNORECASE,
+)
 #: A question that offers to act, not one that asks for what the agent needs to know.
 _OFFER_Q_RE = re.compile(
     r"^\W*(?:(?:shall|should)\s+(?:i|we)|would\s+you\s+like|do\s+you\s+want\s+(?:me|us)|(?:want|like)\s+me\s+to|"
@@ -858,11 +895,15 @@ _ARE_YOU_SAYING_RE = re.compile(r"\W*(?:(?:so|and|wait|sorry)\W+)?(?:are\s+you\s
 _NOT_SAYING_RE = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:not|never)\s+(?:saying|suggesting|implying|accusing|telling)\b|^\W*(?:no|not\s+at\s+all)\b|\bthat's\s+not\s+what\b", re.IGNORECASE)
 _FAULT_Q_RE = re.compile(
     r"\b(?:am\s+i|are\s+we)\s+in\s+trouble\b|\bis\s+(?:it|this|that)\s+my\s+fault\b|\b(?:did|have)\s+(?:i|we)\s+(?:done|do)\s+(?:something|anything)\s+wrong\b"
-    r"|\bwas\s+(?:it|this)\s+(?:me|something\s+i\s+did)\b",
+    r"|\bwas\s+(?:it|this)\s+(?:me|something\s+i\s+did)\b"
+    r"|\b(?:is|was)\s+(?:it|this|that|the\s+(?:problem|fault|issue))\s+(?:something\s+)?(?:on|at)\s+(?:my|our)\s+(?:side|end)\b"
+    r"|\b(?:is|was)\s+(?:it|this|that)\s+(?:my|our)\s+(?:equipment|router|phone|device|computer|laptop|wiring)\b",
     re.IGNORECASE,
 )
 _REASSURE_RE = re.compile(
     r"\b(?:not|isn't|wasn't)\s+your\s+fault\b|\b(?:you\s+)?(?:didn't|did\s+not|haven't|have\s+not)\s+do(?:ne)?\s+anything\s+wrong\b|\bnot\s+saying\s+you\b"
+    r"|\b(?:not|isn't|wasn't)\s+(?:on\s+)?your\s+(?:side|end|equipment|router|device|phone|wiring|setup|connection)\b|\bnothing\s+(?:wrong\s+)?(?:on|at|with)\s+your\s+(?:side|end|equipment|router)\b"
+    r"|\b(?:it's|it\s+is|the\s+(?:fault|problem|issue)\s+is)\s+(?:on\s+)?our\s+(?:side|end|network|line)\b"
     r"|\bnot\s+in\s+(?:any\s+)?trouble\b|\byou(?:'re|\s+are)\s+(?:fine|not\s+in\s+trouble|ok|okay)\b|\bnothing\s+(?:you\s+did|to\s+worry\s+about)\b",
     re.IGNORECASE,
 )
@@ -1089,6 +1130,22 @@ def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
     )
 
 
+_SUGGESTION_Q_RE = re.compile(r"\W*(?:(?:and|so|ok|okay)\W+)?(?:how|what)\s+(?:about|if)\b", re.IGNORECASE)
+#: A yes/no question about duration: "will it take long?", "is it going to be long?".
+_TAKE_LONG_Q_RE = re.compile(r"\b(?:take|taking|takes)\s+(?:long|ages|a\s+while|much\s+time)\b|\bbe\s+(?:long|much\s+longer)\b", re.IGNORECASE)
+_VERB_Q_LEAD_RE = re.compile(
+    r"\W*(?:(?:and|so|also|ok|okay|hi|hello|but)\W+)*(?:can|could|will|would|is|are|do|does|did|should|may|have|has|am|was|were|shall|"
+    r"won't|isn't|aren't|don't|doesn't|didn't|can't|couldn't|wouldn't|i|we|you|it|they|he|she|my|our|the|this|that|there|any|anything)\b",
+    re.IGNORECASE,
+)
+
+
+def _np_question(q: Question) -> bool:
+    """A short question with no verb to open it: a noun phrase ("Checked bag allowance
+    LHR-SV-88213?", "Refund status for order 4411?"), which a plain statement answers."""
+    return q.kind == "yesno" and len(q.text.split()) <= 6 and not _VERB_Q_LEAD_RE.match(q.text)
+
+
 _ASKS_PRICE_RE = re.compile(r"\b(?:fee|fees|cost|costs|price|prices|charge|charges|how\s+much)\b", re.IGNORECASE)
 _EXPLICIT_TIME_Q_RE = re.compile(r"\bwhat\s+(?:time|date|day)\b|\bhow\s+(?:long|soon)\b|\buntil\s+when\b", re.IGNORECASE)
 
@@ -1190,9 +1247,13 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Are you saying I lied?" -> "I'm not saying you did anything wrong"
     if _REQUEST_Q_RE.match(q.text) and _DONE_OPENER_RE.match(_substance(reply)):
         return True  # "Can you move it to Friday?" -> "Done, you're booked for Friday at 9:30."
+    if q.kind == "yesno" and _TAKE_LONG_Q_RE.search(q.text) and _TIME_RE.search(text):
+        return True  # "Will the refund take long?" -> "It usually shows within 3 to 5 working days."
     if not generic:
         return False
     substance = _substance(reply)
+    if only and shared and _np_question(q) and substance.strip() and not substance.rstrip().endswith("?"):
+        return True  # "Checked bag allowance LHR-SV-88213?" -> "23 kg, one bag per person."
     if _OPINION_Q_RE.search(q.text) and _NO_ADVICE_RE.search(text):
         return True  # "Which one is better?" -> "I can't recommend one, but an adviser can"
     if (
@@ -1219,7 +1280,9 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if q.kind in ("yesno", "what", "which", "how") and _REQUEST_Q_RE.match(q.text) and _ACTION_RE.search(text):
         return True  # "Can you reconsider?" -> "I've overridden the rejection"
     if q.kind in ("yesno", "what", "which", "how"):
-        if _YESNO_RE.search(text):
+        # A yes or no answers a yes/no question or a suggestion ("How about Friday?"), not
+        # "How do I download my invoices?" or "What does it cost per day?".
+        if _YESNO_RE.search(text) and (q.kind == "yesno" or _SUGGESTION_Q_RE.match(q.text)):
             return True
         if q.kind == "yesno" and only and _NP_ANSWER_RE.match(substance):
             return True  # the only question, answered by a plain statement

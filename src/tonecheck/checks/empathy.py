@@ -161,6 +161,8 @@ class UnacknowledgedDistress(Check):
                 return  # "Thanks for trying that": the repeated attempt is acknowledged
             if _APOLOGY_RE.search(reply.text) and not self.ack.stock.search(reply.text):
                 return  # frustration or a repeat answered with a real (not scripted) apology
+            if all(sig.kind == "typographic" for sig in signals) and _APOLOGY_RE.search(_first_text(reply)):
+                return  # "i asked WHEN IT ARRIVES" -> "Sorry about that. It arrives Friday.": capitals alone, apologised for first
             signal = signals[0]
         start, end = _first_sentence(reply)
         stock = self.ack.stock.search(reply.text)
@@ -175,6 +177,12 @@ class UnacknowledgedDistress(Check):
             else "Acknowledge it first, e.g. \u201cI understand how frustrating this is.\u201d, then solve it."
         )
         yield self.finding(start, end, message, suggestion, evidence=signal.evidence())
+
+
+def _first_text(reply: Reply) -> str:
+    """The reply's first sentence."""
+    start, end = _first_sentence(reply)
+    return reply.text[start:end]
 
 
 _TRIED_THANKS_RE = re.compile(

@@ -836,7 +836,9 @@ _PERSON_NOUNS = (
     r"expert|gentleman|receptionist|cashier|clerk|assistant|associate|consultant|analyst|pilot|"
     r"captain|crew|host|chef|operator|dispatcher|inspector|surveyor|plumber|electrician|builder|"
     r"fitter|mechanic|doorman|concierge|guard|porter|fiancé|spouse|adjuster|assessor|valuer|"
-    r"relative|family|cat|dog|puppy|kitten|horse|pet"
+    r"relative|family|rider|cyclist|van\s+driver|postie|porter|steward|stewardess|attendant|"
+    r"paramedic|pharmacist|dentist|vet|therapist|physio|optician|caretaker|cleaner|gardener|"
+    r"cat|dog|puppy|kitten|horse|pet"
 )
 _PERSON_RE = re.compile(rf"\b(?:{_PERSON_NOUNS})s?\b", re.IGNORECASE)
 #: A man or woman the customer mentions ("the man at the station", "a lady in the shop"):
@@ -896,7 +898,7 @@ _CHATTER_RE = re.compile(
     r"note\s+to\s+self|internal\s+note|not\s+for\s+(?:the\s+)?(?:customer|cust)|"
     r"anyone\s+(?:know|free|around|cover|take|grab|want)|"
     r"can\s+(?:someone|anyone|you|u)\s+(?:else\s+)?(?:take\s+(?:over|him|her|this\s+one)|cover|grab|deal\s+with\s+(?:him|her)|handle\s+(?:him|her|this\s+one))|"
-    r"can\s+someone\s+(?:else\s+)?(?:take|check|deal|look|handle|jump)|"
+    r"can\s+someone\s+(?:else\s+)?(?:take|check|deal|look|handle|jump|do\s+(?:it|this|that)(?=\W*$))|"
     r"someone\s+(?:take|grab|cover)|(?:cover|watch)\s+my\s+(?:queue|chats?|tickets?|inbox)|"
     r"(?:this\s+one'?s|he'?s|she'?s)\s+(?:all\s+)?yours|"
     r"pls\s+(?:take|grab|help|escalate)|take\s+this\s+one|help\s+me\s+out\s+here)\b",
