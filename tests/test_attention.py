@@ -1064,3 +1064,21 @@ def test_an_interjection_is_not_a_keyword_and_id_also_like_to_know_is_a_question
 def test_a_request_for_details_without_a_question_mark_is_a_clarifying_question(analyzer):
     ctx = [("customer", "My parcel went to the wrong address. Who do I speak to about a refund?")]
     assert not _hits(analyzer, "hi, can u give me the order number pls and ill check", ctx, "unanswered-question")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("My order arrived cold. What about the cold food though?", "Fair point. I've also refunded the two mains, £18.40 in total."),
+        ("Known issue? Can you put that in English?", "Sorry. Our login certificate was renewed overnight and the change broke sign-in; I've switched on password login for today."),
+        ("I receive size 40, not 42. How I can change?", "Sorry for the wrong size. Print the returns label I emailed, stick it on the box and drop it at any post office."),
+        ("Sorry, just to be sure - the €25 isn't charged to my card now, I pay it at the hotel?", "Yes, you pay at reception on the day you leave."),
+    ],
+)
+def test_redress_rephrasing_steps_and_a_stated_amount_are_answered(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]
+
+
+def test_a_password_reset_written_with_youre_is_still_off_topic(analyzer):
+    ctx = [("customer", "I was charged twice for order 90021-GT, £23.50 each. Can you refund one?")]
+    assert _hits(analyzer, "Hi, to reset you're password go to Login > Forgot password.", ctx, "off-topic-reply")[0]

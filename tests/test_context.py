@@ -215,3 +215,16 @@ def test_a_fault_that_shows_every_time_the_app_opens_is_not_repeated_attempts():
     state = ConversationState()
     EXTRACTOR.add_customer_turn(state, 1, NLP.parse("I'm getting 'sync paused' every time I open it on my laptop."))
     assert not state.distress
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Please cancel my subscription. Thanks, Hana Sato (hana.sato@example.org)", "Hana"),
+        ("I'm getting anxious about running out. Joan Pryce, DOB 4/9/1951", "Joan"),
+        ("Copies of my payslips please. Thanks, Jon Whitaker (employee no. 40177)", "Jon"),
+    ],
+)
+def test_a_signature_followed_by_an_email_dob_or_reference_is_read(text, first):
+    state = _state(("customer", text))
+    assert state.first_name is not None and state.first_name.value == first

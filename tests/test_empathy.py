@@ -569,3 +569,10 @@ def test_capitals_alone_are_answered_by_an_apology_first(analyzer):
     assert "unacknowledged-distress" not in {f.name for f in ok.findings}
     bare = analyzer.analyze_reply("The courier expects to deliver it on Friday between 9 am and 1 pm.", ctx)
     assert "unacknowledged-distress" in {f.name for f in bare.findings}
+
+
+def test_packet_loss_is_not_condolence_and_it_feels_unfair_is_acknowledgement(analyzer):
+    fed_up = "My internet keeps dropping. I've restarted the router four times and I'm really fed up."
+    assert "unacknowledged-distress" in _names(analyzer, "Our monitoring shows packet loss on your line, so I've booked an engineer.", fed_up)
+    unfair = "My claim was rejected. This is so unfair, I pay you every month."
+    assert "unacknowledged-distress" not in _names(analyzer, "I understand it feels unfair. You can appeal: reply with a photo of the lock.", unfair)

@@ -378,3 +378,9 @@ def test_asking_someone_to_do_it_at_the_end_is_a_message_for_colleagues(analyzer
 def test_he_about_the_rider_is_legitimate_third_person(analyzer):
     ctx = [("customer", "WHERE IS MY FOOD. how much longer am I supposed to wait")]
     assert not found(analyzer, "I've just spoken to the rider: he's two streets away and will be with you in 6 minutes.", ctx, "misdirected-message")
+
+
+def test_a_colleague_tagged_with_a_question_is_misdirected_and_sorry_wrong_chat_is_not(analyzer):
+    assert found(analyzer, "I'm looking at your account now. @Ben is the roaming glitch from last week still happening?", [("customer", "No data abroad.")], "misdirected-message")
+    ctx = [("customer", "What? I asked about being charged twice.")]
+    assert not found(analyzer, "Sorry, wrong chat - my mistake. I've refunded the duplicate payment.", ctx, "misdirected-message")

@@ -180,8 +180,11 @@ _BARE_SIGNOFF_RE = re.compile(
     rf"|(?:[.!?)]|\d,)\s+(?:{_HON}\s+)?([A-Z][a-z\u00df-\u024f'’-]{{1,30}}\s+[A-Z][a-z\u00df-\u024f'’-]{{1,30}})"
     rf"|[.!?)]\s+{_HON}\s+([A-Z][a-z\u00df-\u024f'’-]{{1,30}}))\.?\s*$"
 )
-#: A reference number after a signature: "(employee no. 40177)", ", account 55-120".
-_SIGNATURE_REF_RE = re.compile(r"(?<=[a-z'’])\s*(?:\([^()\n]{0,60}\d[^()\n]{0,30}\)|,\s*[a-z#][^,\n]{0,40}\d[^,\n]{0,20})\s*$")
+#: A reference number or address after a signature: "(employee no. 40177)", ", account 55-120",
+#: ", DOB 4/9/1951", "(hana.sato@example.org)".
+_SIGNATURE_REF_RE = re.compile(
+    r"(?<=[a-z'’])\s*(?:\([^()\n]{0,60}[\d@][^()\n]{0,40}\)|,\s*(?:[a-z#]|(?:DOB|D\.O\.B\.?|Acct|Account|Order|Ref|Reference|Tel|Phone|Mob|Policy|Member|Customer|Booking|Case|Ticket|Patient|NHS|ID|No)\b)[^,\n]{0,40}\d[^,\n]{0,20}|,?\s*[\w.+-]+@[\w-]+\.[\w.-]+)\s*$"
+)
 #: Lines of contact details after a signature: a phone number, an e-mail address.
 _CONTACT_LINES_RE = re.compile(r"(?:\n[ \t]*(?:\+?[\d() -]{7,20}|[\w.+-]+@[\w.-]+|(?:tel|mob|phone|mobile)[.:]?\s*[\d +()-]{7,20}))+\s*$", re.IGNORECASE)
 #: "(not Mrs., please)", "don't call me Miss": honorifics the customer refused.

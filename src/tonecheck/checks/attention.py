@@ -815,7 +815,7 @@ _CAN_I_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|thanks|actually|ah|oh|righ
 _WHAT_NEXT_RE = re.compile(
     r"\bwhat\s+(?:happens|now|next|do\s+i\s+do|should\s+i\s+do|are\s+my\s+options|can\s+i\s+do)\b|\bnext\s+steps?\b"
     r"|\bwhat\s+about\s+(?:the\s+)?(?:other|rest|remaining|second|last)\b|\band\s+the\s+(?:other|rest)\b"
-    r"|\bwhat\s+does\s+(?:that|this|it|all\s+that)\s+(?:even\s+)?mean\b|\bin\s+plain\s+english\b|\bwhat\s+do\s+you\s+mean\b"
+    r"|\bwhat\s+does\s+(?:that|this|it|all\s+that)\s+(?:even\s+)?mean\b|\bin\s+plain\s+english\b|\b(?:put|say|explain)\s+(?:that|it|this)\s+(?:again\s+)?(?:in|into)\s+(?:plain\s+|simple\s+|normal\s+)?(?:english|words|terms)\b|\bwhat\s+do\s+you\s+mean\b"
     r"|^\W*(?:(?:and|so|but|ok|okay)\W+)?what\s+if\b",
     re.IGNORECASE,
 )
@@ -868,7 +868,8 @@ _WHAT_DO_RE = re.compile(r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do
 _IMPERATIVE_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*)(?:please\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|reboot|turn|unplug|plug|press|hold|call|ring"
     r"|contact|visit|log|sign|enter|choose|pick|put|take|bring|keep|wait|reply|email|fill|complete|download|install"
-    r"|update|reset|check|try|go|click|tap|select|open|follow|use|dial|make|pop|head|submit|upload|book|ask|switch|change)\b",
+    r"|update|reset|check|try|go|click|tap|select|open|follow|use|dial|make|pop|head|submit|upload|book|ask|switch|change"
+    r"|print|stick|drop|attach|return|pack|scan|copy|paste|add|remove|delete|save|type|scroll|find)\b",
     re.IGNORECASE,
 )
 #: Sending the customer to whoever can answer: "you need to call the studio directly".
@@ -1156,7 +1157,8 @@ def _typed_answer(q: Question) -> re.Pattern[str] | None:
     other questions (an explanation answers "why" in too many ways to ask for one)."""
     if q.kind == "amount" or (q.kind in ("what", "which") and _ASKS_PRICE_RE.search(q.text)):
         return _AMOUNT_RE
-    if q.kind == "yesno" and _YESNO_ASKS_PRICE_RE.search(q.text) and not _ALTERNATIVE_Q_RE.search(q.text):
+    if q.kind == "yesno" and _YESNO_ASKS_PRICE_RE.search(q.text) and not _ALTERNATIVE_Q_RE.search(q.text) and not _MONEY_RE.search(q.text):
+        # (not when the question names the amount: "the €25 isn't charged now, I pay at the hotel?")
         return _YESNO_PRICE_RE  # "Will there be a fee?" -> "No, it's free" / "Yes, £25"
     if q.kind == "where":
         return _WHERE_RE
@@ -1252,6 +1254,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if not generic:
         return False
     substance = _substance(reply)
+    if _FRAGMENT_Q_RE.match(q.text) and _DONE_ACTION_RE.search(text):
+        return True  # "What about the cold food though?" -> "I've also refunded the two mains"
     if only and shared and _np_question(q) and substance.strip() and not substance.rstrip().endswith("?"):
         return True  # "Checked bag allowance LHR-SV-88213?" -> "23 kg, one bag per person."
     if _OPINION_Q_RE.search(q.text) and _NO_ADVICE_RE.search(text):

@@ -894,7 +894,7 @@ _CHATTER_RE = re.compile(
     r"|\b(?:lol|lmao|lmfao|rofl|ugh+|brb|smh|jfc|fml|omfg|ffs|afk|ttyl|ikr|wtf|"
     r"kill\s+me(?:\s+now)?|can'?t\s+deal\s+with\s+(?:him|her|them|this\s+(?:one|guy|shit|crap|today|anymore))|"
     r"so\s+done\s+with|"
-    r"(?:take|taking)\s+over\s+(?:this|him|her)|over\s+to\s+you|your\s+turn|wrong\s+(?:chat|window|tab)|"
+    r"(?:take|taking)\s+over\s+(?:this|him|her)|over\s+to\s+you|your\s+turn|(?<!sorry, )(?<!sorry )(?<!sorry - )(?<!apologies, )(?<!apologies )wrong\s+(?:chat|window|tab)(?!\s*[-–,.;:]?\s*(?:my\s+mistake|my\s+apologies|apologies|sorry))|"
     r"note\s+to\s+self|internal\s+note|not\s+for\s+(?:the\s+)?(?:customer|cust)|"
     r"anyone\s+(?:know|free|around|cover|take|grab|want)|"
     r"can\s+(?:someone|anyone|you|u)\s+(?:else\s+)?(?:take\s+(?:over|him|her|this\s+one)|cover|grab|deal\s+with\s+(?:him|her)|handle\s+(?:him|her|this\s+one))|"
@@ -912,7 +912,7 @@ _WEAK_CHATTER = frozenset({"lol", "lmao", "lmfao", "rofl", "brb", "afk", "ttyl",
 _MENTION_RE = re.compile(r"(?<![\w.])@([A-Za-z][\w.]{1,30})")
 _MENTION_REQUEST_RE = re.compile(
     r"[,:]?\s+(?:can|could|would|will|pls|please|plz|take|grab|handle|deal|help|look|check|fyi|"
-    r"this|he|she|him|her|cust|any|u|you|are|r\s+u|do\s+you|need|over)\b",
+    r"this|he|she|him|her|cust|any|u|you|are|r\s+u|do\s+you|need|over|is|was|did|does|has|have)\b",
     re.IGNORECASE,
 )
 #: Words one of which every pattern above needs: replies without any skip the regexes.
