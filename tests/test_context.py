@@ -223,6 +223,7 @@ def test_a_fault_that_shows_every_time_the_app_opens_is_not_repeated_attempts():
         ("Please cancel my subscription. Thanks, Hana Sato (hana.sato@example.org)", "Hana"),
         ("I'm getting anxious about running out. Joan Pryce, DOB 4/9/1951", "Joan"),
         ("Copies of my payslips please. Thanks, Jon Whitaker (employee no. 40177)", "Jon"),
+        ("Would that even be possible? Anyway thanks, Ines", "Ines"),
     ],
 )
 def test_a_signature_followed_by_an_email_dob_or_reference_is_read(text, first):

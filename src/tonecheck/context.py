@@ -166,7 +166,7 @@ _SELF_NAME_RES = [
     ),
 ]
 _SIGNOFF_RE = re.compile(
-    rf"(?:^|\n|[.!?]\s+|,\s+|\s(?=[-–—~]))(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est(?: regards)?|[Cc]heers|"
+    rf"(?:^|\n|[.!?]\s+|,\s+|\s(?=[-–—~])|[.!?]\s+(?:[Aa]nyway|[Aa]gain|[Mm]any|[Oo]k(?:ay)?|[Ss]o),?\s+)(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est(?: regards)?|[Cc]heers|"
     rf"[Ss]incerely|[Kk]ind regards|[Tt]hx)[,!.]?\s+|[-–—~]\s*)(?:{_HON}\s+(?:[A-Z]\.\s*)?)?{_NAME}\.?\s*$"
 )
 #: Words that end a message on their own without being a name.
