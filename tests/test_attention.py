@@ -1082,3 +1082,25 @@ def test_redress_rephrasing_steps_and_a_stated_amount_are_answered(analyzer, cus
 def test_a_password_reset_written_with_youre_is_still_off_topic(analyzer):
     ctx = [("customer", "I was charged twice for order 90021-GT, £23.50 each. Can you refund one?")]
     assert _hits(analyzer, "Hi, to reset you're password go to Login > Forgot password.", ctx, "off-topic-reply")[0]
+
+
+def test_an_upgrade_pitch_and_tracking_for_a_smashed_item_are_off_topic(analyzer):
+    slow = [("customer", "My broadband has been crawling all week, 3 Mb instead of 60. I've restarted the router four times.")]
+    assert _hits(analyzer, "Great news, you're eligible to upgrade to our 500 Mb Full Fibre plan for only £5 more a month!", slow, "off-topic-reply")[0]
+    smashed = [("customer", "The lamp I ordered arrived today with the glass shade smashed. Really disappointed.")]
+    assert _hits(analyzer, "Your parcel was delivered at 11:14 today. You can track it using the link in your shipping e-mail.", smashed, "off-topic-reply")[0]
+    assert not _hits(analyzer, "I'm sorry. I've sent a replacement lamp by next-day delivery.", smashed, "off-topic-reply")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Excuse me?? What does 'mule activity' mean? Are you accusing me of something?",
+         "I'm very sorry, that note was meant for my team. A 'money mule' passes on stolen money. Nothing on your account suggests anything like that."),
+        ("excuse me? 'same guy as last week'??", "I'm so sorry, that message was meant for a colleague and I mixed you up with another case."),
+        ("moving abroad next week. do i need to pay the notice month?", "Because you're moving abroad, the notice month is waived if you send us proof of your new address."),
+        ("WHERE IS MY REFUND. 3 weeks. Returned the kettle on 2 May.", "I'm sorry you've had to chase this. I've issued the £34.99 refund now; it'll reach your card in 3 to 5 working days."),
+    ],
+)
+def test_reassurance_an_apology_for_the_note_a_waiver_and_a_refund_issued_are_answers(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]

@@ -602,3 +602,7 @@ def test_a_y_plural_without_ies_is_spelling_but_vowel_y_plurals_are_words(analyz
 def test_you_is_as_subject_is_grammar_but_not_after_a_preposition(analyzer):
     assert _hits(analyzer, "grammar", "I hope you is okay.", "I need to cancel.") == ["is"]
     assert not _hits(analyzer, "grammar", "All I need from you is a copy of the certificate. A thank you is in order.", "Hi")
+
+
+def test_a_keyword_to_text_is_not_an_unknown_abbreviation(analyzer):
+    assert not _hits(analyzer, "jargon", "Daniel can add you by texting AUTH to 60123 from his phone.", "Can I change the card?")

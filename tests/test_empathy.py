@@ -576,3 +576,28 @@ def test_packet_loss_is_not_condolence_and_it_feels_unfair_is_acknowledgement(an
     assert "unacknowledged-distress" in _names(analyzer, "Our monitoring shows packet loss on your line, so I've booked an engineer.", fed_up)
     unfair = "My claim was rejected. This is so unfair, I pay you every month."
     assert "unacknowledged-distress" not in _names(analyzer, "I understand it feels unfair. You can appeal: reply with a photo of the lock.", unfair)
+
+
+@pytest.mark.parametrize(
+    ("reply", "customer", "expected"),
+    [
+        ("Claims are dealt with in order of receipt. Please be patient and wait for the claims team.", "Where is my claim?", "dismissive-language"),
+        ("I understand, however it is ultimately the patient's responsibility to double-check appointment times.", "The reminder said Tuesday.", "blaming-language"),
+        ("The photo shows 41520. It appears you entered the digits in the wrong order.", "Why is my bill so high?", "blaming-language"),
+    ],
+)
+def test_polite_brush_offs_and_polite_blame_are_flagged(analyzer, reply, customer, expected):
+    assert expected in _names(analyzer, reply, customer)
+
+
+def test_conditional_wrong_order_and_our_responsibility_are_not_blame(analyzer):
+    names = _names(analyzer, "If you entered the digits in the wrong order, we can fix it. It is our responsibility to check.", "Why is my bill so high?")
+    assert "blaming-language" not in names
+
+
+def test_a_double_charge_is_not_a_repeated_attempt_and_still_dropping_is_taken_up(analyzer):
+    assert "unacknowledged-distress" not in _names(
+        analyzer, "Sorry about that! I've refunded the extra £3.95.", "shoes came wrong size. also u charge me delivery twice??")
+    assert "unacknowledged-distress" not in _names(
+        analyzer, "The engineer replaced the socket. As it's still dropping, I've booked him to come back on Thursday.",
+        "engineer came today, did he actually fix anything? still dropping")

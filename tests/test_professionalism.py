@@ -384,3 +384,8 @@ def test_a_colleague_tagged_with_a_question_is_misdirected_and_sorry_wrong_chat_
     assert found(analyzer, "I'm looking at your account now. @Ben is the roaming glitch from last week still happening?", [("customer", "No data abroad.")], "misdirected-message")
     ctx = [("customer", "What? I asked about being charged twice.")]
     assert not found(analyzer, "Sorry, wrong chat - my mistake. I've refunded the duplicate payment.", ctx, "misdirected-message")
+
+
+def test_a_bracketed_note_with_a_colon_is_internal_chatter(analyzer):
+    reply = "The decline came from fraud screening. [note: cust flagged twice this month, check before unblocking] I've cleared it."
+    assert found(analyzer, reply, [("customer", "Why was my card declined?")], "misdirected-message")

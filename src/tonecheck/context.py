@@ -772,7 +772,11 @@ class StateExtractor:
                 lemma = parsed.lemma(w)
                 if lemma not in QUESTION_STOP and lemma not in keys:
                     keys.append(lemma)
+            letters = [c for c in sent if c.isalpha()]
+            shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
             for m in _CAPS_KEY_RE.finditer(text, q_start, q_start + len(sent)):
+                if shouted and m.group().lower() in QUESTION_STOP:
+                    continue  # "WHERE IS MY REFUND": capitals for anger, not an "IS" to match
                 if m.group().lower() not in keys and m.group() not in ("OK", "AM", "PM", "ASAP", "PLS"):
                     keys.append(m.group().lower())  # "in the US", "an EU card": short, but the point
             context: list[str] = []

@@ -25,8 +25,12 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 #: Topic words that describe the customer, not an item, after "I" or "we".
 _PERSON_VERBS = frozenset({"arrive", "arrived", "arriving", "late"})
 _ARRIVED_BROKEN_RE = re.compile(
-    r"\s+(?:with\s+(?:a|an|the|its|one|two|some)?\s*(?:\w+\s+)?(?:crack|cracked|broken|hole|dent|damage|scratch|missing|stain)|damaged|broken|cracked|smashed|faulty|in pieces|dented|scratched|open|wet|leaking)"
+    r"(?:\s+(?:today|yesterday|this\s+morning|this\s+afternoon|last\s+night|on\s+\w+day))?"
+    r"\s+(?:with\s+(?:a|an|the|its|one|two|some)?\s*(?:\w+\s+){0,3}(?:crack|cracked|broken|hole|dent|damage|damaged|scratch|missing|stain|smashed|shattered|torn|ripped|leaking|dented)"
+    r"|damaged|broken|cracked|smashed|shattered|faulty|in pieces|dented|scratched|open|wet|leaking)"
 )
+#: The intent of an item that arrived damaged ("arrived today with the shade smashed").
+_DAMAGED_INTENT = "returns-exchange"
 _PAYING_WHO_RE = re.compile(r"\s+(?:customer|member|client|subscriber|user)s?\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|i'm|we're|i was|we were|i am|we are)(?:\s+(?:just|only|finally|have|had|'ve))?\s+$")
 
@@ -103,7 +107,10 @@ class TopicLexicon:
                 if w in _PERSON_VERBS and _FIRST_PERSON_RE.search(low, max(0, m.start() - 12), m.start()):
                     continue  # "I arrived this morning": the customer travelled, no parcel did
                 if w in _PERSON_VERBS and _ARRIVED_BROKEN_RE.match(low, m.end()):
-                    continue  # "it arrived cracked": the delivery happened; the item is the problem
+                    # "it arrived cracked": the delivery happened; the damaged item is the problem
+                    if _DAMAGED_INTENT in self.labels:
+                        hits.append(TopicHit(_DAMAGED_INTENT, m.start(), m.end(), parsed.text[m.start() : m.end()]))
+                    continue
                 if w == "paying" and _PAYING_WHO_RE.match(low, m.end()):
                     continue  # "I'm a paying customer": who they are, not a billing problem
 

@@ -604,7 +604,7 @@ class OffTopicReply(Check):
                 related.append(h)
             else:
                 offered.append(h)
-        if related:
+        if related and not any(h.intent == PITCH_INTENT for h in offered):
             # A related problem is on topic when it serves the customer's (a refund for a
             # late parcel); one that leaves their question unanswered, in none of their
             # words, is a different problem: a cancellation policy for "can I bring a
@@ -731,7 +731,7 @@ _YESNO_ASKS_PRICE_RE = re.compile(
 #: What answers "is there a charge?": an amount, "free", or a plain no to paying.
 _YESNO_PRICE_RE = re.compile(
     rf"{_MONEY}|{_NO_CHARGE}" + r"|\bno\s+(?:[\w-]+\s+)?(?:charge|cost|fee|fees)\b|\bpay\s+no\b|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
-    r"|\bnothing\s+(?:to\s+pay|extra)\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b",
+    r"|\bnothing\s+(?:to\s+pay|extra)\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b|\b(?:is|are|be|been|get|gets)\s+waived\b|\bwaive\s+(?:it|the)\b",
     re.IGNORECASE,
 )
 _WHO_RE = re.compile(
@@ -896,7 +896,7 @@ _ARE_YOU_SAYING_RE = re.compile(r"\W*(?:(?:so|and|wait|sorry)\W+)?(?:are\s+you\s
 _NOT_SAYING_RE = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:not|never)\s+(?:saying|suggesting|implying|accusing|telling)\b|^\W*(?:no|not\s+at\s+all)\b|\bthat's\s+not\s+what\b", re.IGNORECASE)
 _FAULT_Q_RE = re.compile(
     r"\b(?:am\s+i|are\s+we)\s+in\s+trouble\b|\bis\s+(?:it|this|that)\s+my\s+fault\b|\b(?:did|have)\s+(?:i|we)\s+(?:done|do)\s+(?:something|anything)\s+wrong\b"
-    r"|\bwas\s+(?:it|this)\s+(?:me|something\s+i\s+did)\b"
+    r"|\bwas\s+(?:it|this)\s+(?:me|something\s+i\s+did)\b|\b(?:are|is)\s+(?:you|someone|anyone|the\s+bank)\s+(?:accusing|suggesting|saying)\s+(?:me|i|that\s+i)\b"
     r"|\b(?:is|was)\s+(?:it|this|that|the\s+(?:problem|fault|issue))\s+(?:something\s+)?(?:on|at)\s+(?:my|our)\s+(?:side|end)\b"
     r"|\b(?:is|was)\s+(?:it|this|that)\s+(?:my|our)\s+(?:equipment|router|phone|device|computer|laptop|wiring)\b",
     re.IGNORECASE,
@@ -905,6 +905,7 @@ _REASSURE_RE = re.compile(
     r"\b(?:not|isn't|wasn't)\s+your\s+fault\b|\b(?:you\s+)?(?:didn't|did\s+not|haven't|have\s+not)\s+do(?:ne)?\s+anything\s+wrong\b|\bnot\s+saying\s+you\b"
     r"|\b(?:not|isn't|wasn't)\s+(?:on\s+)?your\s+(?:side|end|equipment|router|device|phone|wiring|setup|connection)\b|\bnothing\s+(?:wrong\s+)?(?:on|at|with)\s+your\s+(?:side|end|equipment|router)\b"
     r"|\b(?:it's|it\s+is|the\s+(?:fault|problem|issue)\s+is)\s+(?:on\s+)?our\s+(?:side|end|network|line)\b"
+    r"|\bnothing\s+(?:on|in|about)\s+your\s+(?:account|record|file|history|activity)\s+(?:suggests|indicates|shows|points)\b|\bnot\s+accusing\s+you\b"
     r"|\bnot\s+in\s+(?:any\s+)?trouble\b|\byou(?:'re|\s+are)\s+(?:fine|not\s+in\s+trouble|ok|okay)\b|\bnothing\s+(?:you\s+did|to\s+worry\s+about)\b",
     re.IGNORECASE,
 )
@@ -1132,6 +1133,13 @@ def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
 
 
 _SUGGESTION_Q_RE = re.compile(r"\W*(?:(?:and|so|ok|okay)\W+)?(?:how|what)\s+(?:about|if)\b", re.IGNORECASE)
+#: A question that only echoes the agent's words in quotes, in indignation.
+_ECHO_Q_RE = re.compile(r"\W*(?:excuse\s+me\W+|sorry\W+|what\W+)?['\"‘“][^'\"’”]{2,80}['\"’”]\s*[?!]+\s*$", re.IGNORECASE)
+_APOLOGY_FOR_RE = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)\b[^.!?]{0,60}\b(?:message|note|comment|that|it)\b[^.!?]{0,40}\b(?:meant|intended|should\s+never|not\s+for\s+you|wrong|mistake)\b"
+    r"|\b(?:that|the|my)\s+(?:message|note|comment)\s+(?:was\s+)?(?:meant|intended)\s+for\b",
+    re.IGNORECASE,
+)
 #: A yes/no question about duration: "will it take long?", "is it going to be long?".
 _TAKE_LONG_Q_RE = re.compile(r"\b(?:take|taking|takes)\s+(?:long|ages|a\s+while|much\s+time)\b|\bbe\s+(?:long|much\s+longer)\b", re.IGNORECASE)
 _VERB_Q_LEAD_RE = re.compile(
@@ -1188,7 +1196,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
             # not a price. A typed question needs its kind of answer (or a deferral).
             return bool(
                 typed.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text) or _REDIRECT_RE.search(text)
-                or (q.kind == "where" and (_STATUS_RE.search(text) or _IMPERATIVE_RE.search(text)))
+                or (q.kind == "where" and (_STATUS_RE.search(text) or _IMPERATIVE_RE.search(text) or _GIVEN_RE.search(text)))
             )
         if not _asks_when(q):
             return True
@@ -1254,6 +1262,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if not generic:
         return False
     substance = _substance(reply)
+    if _ECHO_Q_RE.match(q.text) and _APOLOGY_FOR_RE.search(text):
+        return True  # "'same guy as last week'??" -> "I'm so sorry, that message was meant for a colleague"
     if _FRAGMENT_Q_RE.match(q.text) and _DONE_ACTION_RE.search(text):
         return True  # "What about the cold food though?" -> "I've also refunded the two mains"
     if only and shared and _np_question(q) and substance.strip() and not substance.rstrip().endswith("?"):

@@ -681,7 +681,7 @@ _ACRONYM_RE = re.compile(r"(?<![\w#\[<@/.&'’-])([A-Z]{2,5}|[A-Z][a-z][A-Z]|[a-
 _CODE_AFTER_RE = re.compile(r"[ -]?\d")
 _CODE_BEFORE_RE = re.compile(r"\b(?:starts?|starting|begins?|beginning)\s+with\s+(?:the\s+letters\s+)?['\"‘“]?$|\bprefix\s+['\"‘“]?$", re.IGNORECASE)
 _OPTION_BEFORE_RE = re.compile(
-    r"(?:\b(?:choose|select|tap|click|press|pick|type|enter)\s+(?:the\s+|on\s+)?['\"‘“*]?|\b[A-Z][a-z]{2,}\s+)$"
+    r"(?:\b(?:choose|select|tap|click|press|pick|type|enter|text|texting|txt|reply|replying|send|sending)\s+(?:the\s+(?:word\s+)?|on\s+)?['\"‘“*]?|\b[A-Z][a-z]{2,}\s+)$"
 )
 _SIGN_OFF_BEFORE_RE = re.compile(r"(?:\n|[,.!]\s|[-\u2013\u2014~]\s?)\s*$")
 _CAPS_NEIGHBOUR_RE = re.compile(r"\s+[A-Z]{2,}\b")

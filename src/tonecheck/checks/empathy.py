@@ -157,7 +157,7 @@ class UnacknowledgedDistress(Check):
         else:
             if self.ack.find(reply) is not None or self.ack.find(reply, hardship=True) is not None:
                 return
-            if all(sig.kind == "repeated" for sig in signals) and _TRIED_THANKS_RE.search(reply.text):
+            if all(sig.kind == "repeated" for sig in signals) and (_TRIED_THANKS_RE.search(reply.text) or _STILL_RE.search(reply.text)):
                 return  # "Thanks for trying that": the repeated attempt is acknowledged
             if _APOLOGY_RE.search(reply.text) and not self.ack.stock.search(reply.text):
                 return  # frustration or a repeat answered with a real (not scripted) apology
@@ -188,6 +188,8 @@ def _first_text(reply: Reply) -> str:
 _TRIED_THANKS_RE = re.compile(
     r"\b(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:trying|doing|checking)\s+(?:that|those|it|this|all\s+that)\b", re.IGNORECASE
 )
+#: The reply takes up that the fault persists: "As it's still dropping, I've booked him again".
+_STILL_RE = re.compile(r"\b(?:as|since|because|given\s+that)\s+(?:it's|it\s+is|it\s+keeps|they're|they\s+are|the\s+\w+\s+(?:is|keeps))\s+(?:still\s+)?(?:still|happening|dropping|failing|not\s+working)\b", re.IGNORECASE)
 _THANKS_OPENER_RE = re.compile(r"\W*(?:thanks|thank\s+you|cheers|brilliant|great|perfect|ok(?:ay)?\s+thanks)\b", re.IGNORECASE)
 #: An apology in the agent's own words. Enough for frustration, urgency or a repeat (a
 #: hardship needs words about the situation; a stock "sorry for the inconvenience" never counts).

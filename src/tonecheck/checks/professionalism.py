@@ -889,7 +889,7 @@ _THIRD_PERSON_RE = re.compile(
 )
 #: Chatter meant for colleagues, never for a customer.
 _CHATTER_RE = re.compile(
-    r"[\[(](?:internal|int|note|private|staff|internal\s+note)[\])]"
+    r"[\[(](?:internal|int|note|private|staff|internal\s+note)(?:[\])]|\s*:)"
     r"|(?:^|[.!?]\s+)(?:internal(?:\s+note)?|private\s+note|staff\s+only|todo|to\s+do|fyi\s+team)\s*:"
     r"|\b(?:lol|lmao|lmfao|rofl|ugh+|brb|smh|jfc|fml|omfg|ffs|afk|ttyl|ikr|wtf|"
     r"kill\s+me(?:\s+now)?|can'?t\s+deal\s+with\s+(?:him|her|them|this\s+(?:one|guy|shit|crap|today|anymore))|"
