@@ -1104,3 +1104,17 @@ def test_an_upgrade_pitch_and_tracking_for_a_smashed_item_are_off_topic(analyzer
 )
 def test_reassurance_an_apology_for_the_note_a_waiver_and_a_refund_issued_are_answers(analyzer, customer, reply):
     assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]
+
+
+def test_a_fix_answers_will_it_keep_happening_and_with_what_money_is_rhetorical(analyzer):
+    ctx = [("customer", "thanks. is it going to keep doing this?")]
+    assert not _hits(analyzer, "Our developers fixed the cancellation window bug this morning, so it shouldn't happen again.", ctx, "unanswered-question")[0]
+    money = [("customer", "Payment plan with what money? Is there any help?")]
+    hits, _ = _hits(analyzer, "Yes, there's help: you can apply for Council Tax Support.", money, "unanswered-question")
+    assert not hits
+
+
+def test_enter_it_on_the_phone_does_not_ask_for_the_phone_number(analyzer):
+    ctx = [("customer", "Whats the PUK for my SIM, number 07700 900312")]
+    reply = "I've just sent the PUK by text to your backup number. Enter it on the locked phone, then choose a new PIN."
+    assert not _hits(analyzer, reply, ctx, "reasked-information")[0]

@@ -606,3 +606,8 @@ def test_you_is_as_subject_is_grammar_but_not_after_a_preposition(analyzer):
 
 def test_a_keyword_to_text_is_not_an_unknown_abbreviation(analyzer):
     assert not _hits(analyzer, "jargon", "Daniel can add you by texting AUTH to 60123 from his phone.", "Can I change the card?")
+
+
+def test_a_term_explained_after_the_next_word_is_explained(analyzer):
+    reply = "That's usually a sign the controller needs a firmware update (the software inside the controller itself)."
+    assert not _hits(analyzer, "jargon", reply, "My controller keeps disconnecting.")

@@ -601,3 +601,23 @@ def test_a_double_charge_is_not_a_repeated_attempt_and_still_dropping_is_taken_u
     assert "unacknowledged-distress" not in _names(
         analyzer, "The engineer replaced the socket. As it's still dropping, I've booked him to come back on Thursday.",
         "engineer came today, did he actually fix anything? still dropping")
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "I think someone has used my card. I'm quite shaken honestly.",
+        "I'm honestly a bit frazzled, the audit is on Thursday.",
+        "I not see it in my game. Is little bit sad because weekend I wanted play with my brother.",
+        "She's 84 and she's had no heating since Sunday.",
+    ],
+)
+def test_understated_feelings_and_cold_homes_are_distress(analyzer, customer):
+    assert "unacknowledged-distress" in _names(analyzer, "Please restart the app and try again.", customer)
+
+
+def test_a_worry_named_and_money_being_tight_are_acknowledgements(analyzer):
+    rent = "I was charged twice, £142 each. would be nice to have one back before rent goes out on friday"
+    assert "unacknowledged-distress" not in _names(analyzer, "That's a worry with rent due, so I've credited £142 back now, well before Friday.", rent)
+    afford = "Please cancel my PT package, I can't afford it anymore."
+    assert "unacknowledged-distress" not in _names(analyzer, "Of course, I'm sorry money's tight at the moment. I've cancelled the package.", afford)

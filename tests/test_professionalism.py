@@ -389,3 +389,8 @@ def test_a_colleague_tagged_with_a_question_is_misdirected_and_sorry_wrong_chat_
 def test_a_bracketed_note_with_a_colon_is_internal_chatter(analyzer):
     reply = "The decline came from fraud screening. [note: cust flagged twice this month, check before unblocking] I've cleared it."
     assert found(analyzer, reply, [("customer", "Why was my card declined?")], "misdirected-message")
+
+
+def test_she_about_the_developer_is_legitimate_third_person(analyzer):
+    reply = "The developer's patch notes say she's fixed a crash on older graphics cards in version 1.0.4."
+    assert not found(analyzer, reply, [("customer", "is there any fix coming for the crash?")], "misdirected-message")

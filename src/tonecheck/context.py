@@ -229,7 +229,7 @@ _RHETORICAL_RE = re.compile(
     r"|\bhow hard (?:is|can) it\b|\bwhy (?:is|does) (?:this|it) (?:always|so(?! (?:high|expensive|much|big|large|slow|low|different|long)\b))\b"
     r"|\bwhat kind of (?:service|company|joke)\b|\bhow many times\b|\bwho does that\b"
     r"|\bwhy (?:should|would|do|must) i (?:have to |need to |even )?(?:chase|call|do|wait|pay|bother|care|believe|trust|explain|repeat)\b"
-    r"|\bwhy me\b|\bwhat(?:'s| is) the point\b|\bis this a joke\b|\bhow (?:is|was) (?:that|this) (?:my|fair|ok|okay|acceptable)\b"
+    r"|\bwith\s+what\s+money\b|\bwhy me\b|\bwhat(?:'s| is) the point\b|\bis this a joke\b|\bhow (?:is|was) (?:that|this) (?:my|fair|ok|okay|acceptable)\b"
     r"|\b(?:do|did|can) you (?:even |actually )?(?:understand|care|listen|read|speak)\b(?! (?:to|the|my|if|whether|what)\b)"
     r"|\bexcuse me\b|\bhow dare\b|\bcan you believe\b|\byou know what\b|\bwhat the (?:hell|heck|f)\b"
     r"|\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is) (?:it going|your day)\b|\ball (?:right|good|well)\s*\?|\bhow (?:have you been|do you do)\b"

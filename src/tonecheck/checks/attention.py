@@ -75,7 +75,7 @@ _REQUEST_RE = re.compile(
     r"|\b(?:i|we)(?:'d|\s+would)\s+like\s+(?:to\s+(?:have|get|confirm|verify)|your)\b"
     r"|\bmay\s+i\s+(?:have|ask|get|know)\b"
     r"|\bprovide\s+(?:me|us)\s+with\b"
-    r"|^\s*(?:please\s+)?(?:confirm|provide|send|share|enter|verify|type)\b",
+    r"|^\s*(?:please\s+)?(?:confirm|provide|send|share|enter|verify|type)\b(?!\s+(?:it|them|this|that)\b)",  # not "Enter it on the phone"
     re.IGNORECASE,
 )
 _STATEMENT_OF_HAVING_RE = re.compile(
@@ -1133,6 +1133,11 @@ def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
 
 
 _SUGGESTION_Q_RE = re.compile(r"\W*(?:(?:and|so|ok|okay)\W+)?(?:how|what)\s+(?:about|if)\b", re.IGNORECASE)
+_AGAIN_Q_RE = re.compile(r"\bkeep\s+(?:doing|happening)\b|\bhappen\s+again\b|\b(?:again|next\s+time)\s*\?", re.IGNORECASE)
+_NOT_AGAIN_RE = re.compile(
+    r"\b(?:won't|will\s+not|shouldn't|should\s+not|can't|cannot|mustn't)\s+happen\s+again\b|\bnot\s+(?:happen|occur)\s+again\b|\b(?:has|have)\s+(?:now\s+)?been\s+fixed\b|\bfixed\s+the\b",
+    re.IGNORECASE,
+)
 #: A question that only echoes the agent's words in quotes, in indignation.
 _ECHO_Q_RE = re.compile(r"\W*(?:excuse\s+me\W+|sorry\W+|what\W+)?['\"‘“][^'\"’”]{2,80}['\"’”]\s*[?!]+\s*$", re.IGNORECASE)
 _APOLOGY_FOR_RE = re.compile(
@@ -1262,6 +1267,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if not generic:
         return False
     substance = _substance(reply)
+    if _AGAIN_Q_RE.search(q.text) and _NOT_AGAIN_RE.search(text):
+        return True  # "Is it going to keep doing this?" -> "... fixed the bug, so it shouldn't happen again"
     if _ECHO_Q_RE.match(q.text) and _APOLOGY_FOR_RE.search(text):
         return True  # "'same guy as last week'??" -> "I'm so sorry, that message was meant for a colleague"
     if _FRAGMENT_Q_RE.match(q.text) and _DONE_ACTION_RE.search(text):

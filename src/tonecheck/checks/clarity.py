@@ -723,6 +723,8 @@ def _explained(text: str, start: int, end: int) -> bool:
     or a framing right before it ('a return number (RMA)')."""
     if _EXPLAIN_AFTER_RE.match(text, end):
         return True
+    if (m := _NEXT_WORD_RE.match(text, end)) and _EXPLAIN_AFTER_RE.match(text, m.end()) and text[m.end():m.end() + 3].lstrip().startswith("("):
+        return True  # "a firmware update (the software inside the controller itself)"
     if _EXPLAIN_LATER_RE.search(text, end, min(len(text), end + 90)):
         return True  # "your PAC code by text; that's the code your new provider needs"
     if _spelled_out(text, text[start:end]):
@@ -731,6 +733,7 @@ def _explained(text: str, start: int, end: int) -> bool:
     return _EXPLAIN_BEFORE_RE.search(before) is not None and "(" in before[-3:]
 
 
+_NEXT_WORD_RE = re.compile(r"\s+[a-z]+\b")
 _REPEAT_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _PARTICLES = {"in", "on", "out", "up", "over", "off", "down", "by"}
 _PHRASAL_BEFORE_RE = re.compile(r"(?:\w(?:ed|ing)|\b(?:sign|log|check|plug|fill|hand|turn|drop|lock|opt|get|put|come|go)s?|-)\s*$", re.IGNORECASE)

@@ -836,7 +836,7 @@ _PERSON_NOUNS = (
     r"expert|gentleman|receptionist|cashier|clerk|assistant|associate|consultant|analyst|pilot|"
     r"captain|crew|host|chef|operator|dispatcher|inspector|surveyor|plumber|electrician|builder|"
     r"fitter|mechanic|doorman|concierge|guard|porter|fiancé|spouse|adjuster|assessor|valuer|"
-    r"relative|family|rider|cyclist|van\s+driver|postie|porter|steward|stewardess|attendant|"
+    r"relative|family|developer|designer|author|artist|moderator|administrator|rider|cyclist|van\s+driver|postie|porter|steward|stewardess|attendant|"
     r"paramedic|pharmacist|dentist|vet|therapist|physio|optician|caretaker|cleaner|gardener|"
     r"cat|dog|puppy|kitten|horse|pet"
 )
