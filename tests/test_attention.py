@@ -1118,3 +1118,11 @@ def test_enter_it_on_the_phone_does_not_ask_for_the_phone_number(analyzer):
     ctx = [("customer", "Whats the PUK for my SIM, number 07700 900312")]
     reply = "I've just sent the PUK by text to your backup number. Enter it on the locked phone, then choose a new PIN."
     assert not _hits(analyzer, reply, ctx, "reasked-information")[0]
+
+
+def test_found_answers_can_you_look_it_up_and_a_collection_stays_on_a_damaged_item(analyzer):
+    ctx = [("customer", "I lost the receipt. I paid by card, you can look it up surely?")]
+    assert not _hits(analyzer, "I've found the purchase on 3 May from the card ending 4471, so that works as proof.", ctx, "unanswered-question")[0]
+    broken = [("customer", "The blender arrived yesterday with a cracked jug. Do I need to be in for the collection?")]
+    reply = "Someone does need to be in, yes. If Thursday doesn't suit, I'll move both the delivery and the collection."
+    assert not _hits(analyzer, reply, broken, "off-topic-reply")[0]

@@ -611,3 +611,7 @@ def test_a_keyword_to_text_is_not_an_unknown_abbreviation(analyzer):
 def test_a_term_explained_after_the_next_word_is_explained(analyzer):
     reply = "That's usually a sign the controller needs a firmware update (the software inside the controller itself)."
     assert not _hits(analyzer, "jargon", reply, "My controller keeps disconnecting.")
+
+
+def test_its_in_our_terms_is_a_missing_apostrophe(analyzer):
+    assert _hits(analyzer, "grammar", "Unfortunately you should have kept the receipt, its in our terms.", "I lost the receipt.")

@@ -245,3 +245,9 @@ def test_before_we_talk_about_cancelling_is_a_stall(analyzer):
     ctx = [("customer", "Internet down 9 days. I want to cancel.")]
     assert "retention-pressure" in _names(analyzer, "Before we talk about cancelling, have you tried restarting the router?", ctx)
     assert "retention-pressure" not in _names(analyzer, "I've cancelled it; before you go, your final bill will arrive on the 3rd.", ctx)
+
+
+def test_passing_the_customer_to_a_specialist_before_closing_is_a_stall(analyzer):
+    ctx = [("customer", "Please close my savings account.")]
+    reply = "Before closing it I'll pass you to our savings specialist, who will call you within 5 working days."
+    assert "retention-pressure" in _names(analyzer, reply, ctx)

@@ -1133,6 +1133,8 @@ def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
 
 
 _SUGGESTION_Q_RE = re.compile(r"\W*(?:(?:and|so|ok|okay)\W+)?(?:how|what)\s+(?:about|if)\b", re.IGNORECASE)
+_LOOKUP_Q_RE = re.compile(r"\b(?:can(?:'t|not)?\s+you|you\s+can(?:'t|not)?|could\s+you|couldn't\s+you)\s+(?:just\s+|not\s+)?(?:look|check|find|see|search|trace)\b", re.IGNORECASE)
+_LOOKED_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:found|checked|located|looked|searched|traced)\b|\b(?:i|we)\s+can\s+see\b", re.IGNORECASE)
 _AGAIN_Q_RE = re.compile(r"\bkeep\s+(?:doing|happening)\b|\bhappen\s+again\b|\b(?:again|next\s+time)\s*\?", re.IGNORECASE)
 _NOT_AGAIN_RE = re.compile(
     r"\b(?:won't|will\s+not|shouldn't|should\s+not|can't|cannot|mustn't)\s+happen\s+again\b|\bnot\s+(?:happen|occur)\s+again\b|\b(?:has|have)\s+(?:now\s+)?been\s+fixed\b|\bfixed\s+the\b",
@@ -1267,6 +1269,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if not generic:
         return False
     substance = _substance(reply)
+    if _LOOKUP_Q_RE.search(q.text) and _LOOKED_RE.search(text):
+        return True  # "you can look it up surely?" -> "I've found the purchase on 3 May"
     if _AGAIN_Q_RE.search(q.text) and _NOT_AGAIN_RE.search(text):
         return True  # "Is it going to keep doing this?" -> "... fixed the bug, so it shouldn't happen again"
     if _ECHO_Q_RE.match(q.text) and _APOLOGY_FOR_RE.search(text):

@@ -72,6 +72,7 @@ _STALL_RE = re.compile(
     r"|\bplease\s+hold\b|\bbear\s+with\s+me\s+while\s+i\s+(?:look|see|check)\s+(?:for|at|what)\s+(?:offers|deals|options)"
     r"|\blet\s+me\s+(?:see|check)\s+(?:what|if)\s+(?:offers|deals|i\s+can\s+do|we\s+can\s+do|there\s+are)"
     r"|\bbefore\s+(?:we|i)\s+(?:do\s+that|go\s+(?:any\s+)?further|process\s+that|proceed)\b"
+    r"|\bbefore\s+(?:closing|cancell?ing|ending|terminating)\s+(?:it|this|that|your\s+\w+|the\s+\w+)\b[^.!?]{0,40}\b(?:pass|transfer|put|refer|hand)\s+you\b"
     r"|\bbefore\s+(?:we|i|you)\s+(?:talk|speak|think|get|move\s+on)\s+(?:about|to|on\s+to|into)\s+(?:cancell?ing|(?:the|your|a)\s+cancell?ation|closing|leaving|switching)\b"
     r"|\bhave\s+you\s+considered\b|\bit\s+would\s+be\s+a\s+(?:shame|pity)\b|\byou'?ll\s+lose\s+(?:all\s+)?(?:your|the)\b"
     r"|\b(?:to|could|would)\s+change\s+your\s+mind\b|\bwhat\s+would\s+it\s+take\b"
