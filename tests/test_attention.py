@@ -1126,3 +1126,10 @@ def test_found_answers_can_you_look_it_up_and_a_collection_stays_on_a_damaged_it
     broken = [("customer", "The blender arrived yesterday with a cracked jug. Do I need to be in for the collection?")]
     reply = "Someone does need to be in, yes. If Thursday doesn't suit, I'll move both the delivery and the collection."
     assert not _hits(analyzer, reply, broken, "off-topic-reply")[0]
+
+
+def test_please_after_a_comma_is_an_instruction_and_i_moved_raises_account_details(analyzer):
+    ctx = [("customer", "My new SIM shows no service. What do I do?")]
+    assert not _hits(analyzer, "To activate your new SIM, please restart your phone and wait up to 24 hours.", ctx, "unanswered-question")[0]
+    moved = [("customer", "cant log in to my account. also i moved, new address is 14 Alder Row."), ("agent", "I've reset your login."), ("customer", "ok that worked. and the address??")]
+    assert not _hits(analyzer, "Sorry, I missed that. I've updated your billing and delivery address to 14 Alder Row.", moved, "off-topic-reply")[0]

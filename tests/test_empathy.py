@@ -621,3 +621,8 @@ def test_a_worry_named_and_money_being_tight_are_acknowledgements(analyzer):
     assert "unacknowledged-distress" not in _names(analyzer, "That's a worry with rent due, so I've credited £142 back now, well before Friday.", rent)
     afford = "Please cancel my PT package, I can't afford it anymore."
     assert "unacknowledged-distress" not in _names(analyzer, "Of course, I'm sorry money's tight at the moment. I've cancelled the package.", afford)
+
+
+def test_quoted_capitals_are_not_typographic_anger(analyzer):
+    names = _names(analyzer, "That's Nimbus Services, a storage subscription. They bill as NMBS SVCS.", "A payment to 'NMBS SVCS' appeared on my statement. What is it?")
+    assert "unacknowledged-distress" not in names

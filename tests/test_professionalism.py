@@ -394,3 +394,9 @@ def test_a_bracketed_note_with_a_colon_is_internal_chatter(analyzer):
 def test_she_about_the_developer_is_legitimate_third_person(analyzer):
     reply = "The developer's patch notes say she's fixed a crash on older graphics cards in version 1.0.4."
     assert not found(analyzer, reply, [("customer", "is there any fix coming for the crash?")], "misdirected-message")
+
+
+def test_capitals_the_customer_quoted_are_a_name_not_shouting(analyzer):
+    ctx = [("customer", "I see a payment of 89.00 EUR to 'KLMX DIGITAL' which is not me.")]
+    assert not found(analyzer, "I've raised a dispute for the payment to KLMX DIGITAL today.", ctx, "shouting")
+    assert found(analyzer, "I've raised a dispute. Please DO NOT use the card.", ctx, "shouting")

@@ -289,6 +289,7 @@ _CONTRACTION = {"ve": "have", "re": "be", "ll": "will", "t": "not", "d": "would"
 
 #: How an agent introduces themselves ("my name is Tom", "I'm Sam, Jen's team lead").
 _AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s+([A-Z][a-z\u00df-\u024f'’-]{1,30})\b(?!\s+[A-Z])")
+_QUOTED_CAPS_RE = re.compile(r"\b[A-Z][A-Z0-9&-]+\b")
 #: Indirect questions that need an answer as much as a direct one.
 _INDIRECT_Q_RE = re.compile(
     r"\b(?:tell me|let me know|explain|i (?:want|need|would like|'d like) to know|i(?:'m| am) wondering"
@@ -483,6 +484,8 @@ class ConversationState:
     #: Honorifics the customer refused ("not Mrs., please"): lower-case title -> where.
     refused_titles: dict[str, Fact] = field(default_factory=dict)
     customer_words: set[str] = field(default_factory=set)
+    #: Words in capitals inside the customer's quotes ("'KLMX DIGITAL'"), as written.
+    customer_caps: set[str] = field(default_factory=set)
     customer_turns: list[tuple[int, Parsed]] = field(default_factory=list)
     pending_customer: list[tuple[int, Parsed]] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
@@ -544,6 +547,11 @@ class StateExtractor:
         state.customer_turns.append((turn, parsed))
         state.pending_customer.append((turn, parsed))
         state.customer_words.update(parsed.words)
+        if parsed.quoted:
+            # Capitalised words the customer quoted ("a payment to 'KLMX DIGITAL'"): names the
+            # agent may repeat in the same capitals without shouting.
+            for qs, qe in parsed.quoted:
+                state.customer_caps.update(_QUOTED_CAPS_RE.findall(text, qs, qe))
         self._facts(state, turn, text)
         self._names(state, turn, text)
         self._questions(state, turn, parsed)
@@ -830,6 +838,7 @@ class StateExtractor:
             m
             for m in _CAPS_WORD_RE.finditer(text)
             if m.group() not in _ACRONYM_OK and not any(s <= m.start() < e for s, e in holders)
+            and not parsed.in_quotes(m.start(), m.end())  # "a payment to 'NMBS SVCS'": a name
         ]
         if len(caps) >= 2 and sum(len(c.group()) for c in caps) >= 8:
             state.distress.append(

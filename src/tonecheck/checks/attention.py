@@ -866,7 +866,7 @@ _WHAT_YOU_DO_RE = re.compile(
 _WHAT_DO_RE = re.compile(r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do\b", re.IGNORECASE)
 #: An instruction: a sentence that opens with a verb of doing ("Raise an RMA and ship it back").
 _IMPERATIVE_RE = re.compile(
-    r"(?:^|[.!?:;\n]\s*)(?:please\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|reboot|turn|unplug|plug|press|hold|call|ring"
+    r"(?:^|[.!?:;\n]\s*|,\s*(?=please\s))(?:please\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|reboot|turn|unplug|plug|press|hold|call|ring"
     r"|contact|visit|log|sign|enter|choose|pick|put|take|bring|keep|wait|reply|email|fill|complete|download|install"
     r"|update|reset|check|try|go|click|tap|select|open|follow|use|dial|make|pop|head|submit|upload|book|ask|switch|change"
     r"|print|stick|drop|attach|return|pack|scan|copy|paste|add|remove|delete|save|type|scroll|find)\b",

@@ -773,8 +773,8 @@ class Shouting(Check):
             if any(a <= s < b for a, b in skip) or reply.parsed.in_quotes(s, e):
                 continue
             w = m.group()
-            if w.lower() in names:
-                continue
+            if w.lower() in names or w in state.customer_caps:
+                continue  # a name, or capitals the customer quoted ("'KLMX DIGITAL'")
             if 3 <= len(w) <= 6 and _spelled_out(text, w):
                 continue  # "PAS, our Patient Administration Service": an acronym, explained
             words.append((s, e, self._shouted_word(reply, w)))
