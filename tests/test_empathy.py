@@ -626,3 +626,8 @@ def test_a_worry_named_and_money_being_tight_are_acknowledgements(analyzer):
 def test_quoted_capitals_are_not_typographic_anger(analyzer):
     names = _names(analyzer, "That's Nimbus Services, a storage subscription. They bill as NMBS SVCS.", "A payment to 'NMBS SVCS' appeared on my statement. What is it?")
     assert "unacknowledged-distress" not in names
+
+
+def test_sorry_this_is_on_top_of_everything_else_acknowledges_a_hardship(analyzer):
+    names = _names(analyzer, "Yes, the vet can claim from us directly. I'm sorry this is on top of everything else.", "Can the vet claim directly? I can't afford to pay up front.")
+    assert "unacknowledged-distress" not in names
