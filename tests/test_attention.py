@@ -1133,3 +1133,19 @@ def test_please_after_a_comma_is_an_instruction_and_i_moved_raises_account_detai
     assert not _hits(analyzer, "To activate your new SIM, please restart your phone and wait up to 24 hours.", ctx, "unanswered-question")[0]
     moved = [("customer", "cant log in to my account. also i moved, new address is 14 Alder Row."), ("agent", "I've reset your login."), ("customer", "ok that worked. and the address??")]
     assert not _hits(analyzer, "Sorry, I missed that. I've updated your billing and delivery address to 14 Alder Row.", moved, "off-topic-reply")[0]
+
+
+def test_a_follow_up_how_to_in_the_words_of_the_first_turn_is_not_off_topic(analyzer):
+    ctx = [
+        ("customer", "Quick one: does the Zorblix X2 sync with Google Calendar, and is it included in the basic plan?"),
+        ("agent", "Yes, it syncs with Google Calendar and it is included in the basic plan."),
+        ("customer", "Great, how do I turn it on?"),
+    ]
+    reply = "Open the Zorblix app, go to Settings > Integrations, tap Google Calendar and sign in with your Google account."
+    assert not _hits(analyzer, reply, ctx, "off-topic-reply")[0]
+    stale = [
+        ("customer", "Someone added an email address I don't recognise to my account."),
+        ("agent", "Let me check."),
+        ("customer", "Any news?"),
+    ]
+    assert _hits(analyzer, "For your protection I recommend a password reset; you'll get a reset link.", stale, "off-topic-reply")[0]

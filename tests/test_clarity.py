@@ -94,6 +94,14 @@ def test_grammar_near_misses_stay_silent(analyzer, reply):
         ("Please enter you're university email.", "you're"),
         ("Canada is not include in your plan.", "include"),
         ("The pass is £5 a day and it activate automatically.", "it activate"),
+        ("I have added it already to you account.", "you"),
+        ("I am sorry for you flight.", "you"),
+        ("Same seat class, there is no any cost for you.", "no any"),
+        ("The ticket is sended to your email.", "sended"),
+        ("You will receive the new ticket in next 30 minutes.", "in next"),
+        ("You will get a credit of £6.40 on next bill.", "on next"),
+        ("Yes is possible. I will send a new jug.", "Yes is"),
+        ("For make a claim, please send photos.", "For"),
     ],
 )
 def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, evidence):
@@ -114,6 +122,11 @@ def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, ev
         "The refund is being processed, and what is included is listed here.",
         "The plan is to send it today.",
         "Comms from the engineers are slow today.",
+        "I have an update for you today.",
+        "This is for you. Card ending 4421 is fine.",
+        "It's ready by next week, and booked for next month.",
+        "Is it possible? Yes, it is done.",
+        "Nothing is possible without the code.",
     ],
 )
 def test_possessive_its_singular_units_and_past_cost_are_not_grammar(analyzer, reply):

@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 from tonecheck.checks.base import Check, Example, Reply
 from tonecheck.context import PLEASANTRY_RE, QUESTION_STOP, ConversationState, Question, reply_shingles
 from tonecheck.lexicon import load_lexicon
+from tonecheck.nlp import Parsed
 from tonecheck.topics import shared_lexicon
 from tonecheck.types import Finding, Severity
 
@@ -621,6 +622,10 @@ class OffTopicReply(Check):
         pitch = next((h for h in offered if h.intent == PITCH_INTENT), None)
         if pitch is None and (not state.topics or _overlap(reply, state) >= 2):
             return
+        if pitch is None and _follow_up(state) and _overlap(reply, state, state.customer_turns) >= 2:
+            # A follow-up that raises no problem of its own ("great, how do I turn it on?")
+            # is about what came before: a reply in the words of the earlier turns is on topic.
+            return
         first = pitch or offered[0]
         ours = self.lexicon.labels[first.intent]
         if state.topics:
@@ -661,11 +666,17 @@ _CONTENT_RE = re.compile(r"[a-z][a-z'’]{3,}")
 _TERM_RE = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")  # not the letters of an order code
 
 
-def _overlap(reply: Reply, state: ConversationState) -> int:
+def _follow_up(state: ConversationState) -> bool:
+    """Whether the customer's turns since the last reply raise no intent of their own."""
+    first = state.pending_customer[0][0]
+    return bool(state.agent_replies) and all(sig.turn < first for sig in state.topics.values())
+
+
+def _overlap(reply: Reply, state: ConversationState, turns: Sequence[tuple[int, Parsed]] | None = None) -> int:
     """Content lemmas (and short capitalised terms) the reply shares with the customer's
-    turns since the last reply."""
+    turns since the last reply (or with ``turns``)."""
     theirs: set[str] = set()
-    for _, parsed in state.pending_customer:
+    for _, parsed in state.pending_customer if turns is None else turns:
         for w in _CONTENT_RE.findall(parsed.lower):
             if w not in QUESTION_STOP:
                 theirs.add(parsed.lemma(w))

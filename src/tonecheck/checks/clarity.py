@@ -907,8 +907,9 @@ def _lookahead_words(phrase: str) -> frozenset[str]:
     if m is None:
         return frozenset()
     alts = m.group(1).split("|")
-    firsts = [re.sub(r"\\[a-z]\+?", " ", a).split()[0] for a in alts if a.strip()]
-    if not all(re.fullmatch(r"[a-z']+", w) for w in firsts):
+    parts = [re.sub(r"\\[a-z]\+?", " ", a).split() for a in alts if a.strip()]
+    firsts = [p[0] for p in parts if p]
+    if len(firsts) < len(parts) or not all(re.fullmatch(r"[a-z']+", w) for w in firsts):
         return frozenset()
     return frozenset(firsts)
 
