@@ -1149,3 +1149,19 @@ def test_a_follow_up_how_to_in_the_words_of_the_first_turn_is_not_off_topic(anal
         ("customer", "Any news?"),
     ]
     assert _hits(analyzer, "For your protection I recommend a password reset; you'll get a reset link.", stale, "off-topic-reply")[0]
+
+
+def test_a_quoted_term_is_answered_by_its_definition_and_swapped_letters_still_match(analyzer):
+    ctx = [("customer", "Working now. What was the 'SCIM' thing on the status page?")]
+    reply = "SCIM is the system that copies your user list from Okta into Tasklane. It wasn't affected."
+    assert not _hits(analyzer, reply, ctx, "unanswered-question")[0]
+    typo = [("customer", "so i changed my emial on the account and now i cant log in at all??")]
+    reply = "I've updated the email on your account to the new one and sent a fresh reset link there."
+    assert not _hits(analyzer, reply, typo, "unanswered-question")[0]
+
+
+def test_a_returns_label_works_on_an_exchange(analyzer):
+    ctx = [("customer", "hi, the shoes size 42 is too small, i want change to 43. is possible?")]
+    reply = "Yes, that's possible. I've sent a free returns label. I'll send the 43s as soon as the courier scans the 42s."
+    names = {f.name for f in analyzer.analyze_reply(reply, ctx).findings}
+    assert not names & {"off-topic-reply", "unanswered-question"}

@@ -102,6 +102,8 @@ def test_grammar_near_misses_stay_silent(analyzer, reply):
         ("You will get a credit of £6.40 on next bill.", "on next"),
         ("Yes is possible. I will send a new jug.", "Yes is"),
         ("For make a claim, please send photos.", "For"),
+        ("Sorry Ms. Brooks. I have book you for Tuesday at 10:00.", "have book"),
+        ("Please follow this steps: hold the button.", "this"),
     ],
 )
 def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, evidence):
@@ -127,6 +129,8 @@ def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, ev
         "It's ready by next week, and booked for next month.",
         "Is it possible? Yes, it is done.",
         "Nothing is possible without the code.",
+        "Do you have change for the meter?",
+        "We have check-in from 3 pm.",
     ],
 )
 def test_possessive_its_singular_units_and_past_cost_are_not_grammar(analyzer, reply):

@@ -631,3 +631,14 @@ def test_quoted_capitals_are_not_typographic_anger(analyzer):
 def test_sorry_this_is_on_top_of_everything_else_acknowledges_a_hardship(analyzer):
     names = _names(analyzer, "Yes, the vet can claim from us directly. I'm sorry this is on top of everything else.", "Can the vet claim directly? I can't afford to pay up front.")
     assert "unacknowledged-distress" not in names
+
+
+def test_you_should_not_have_been_charged_owns_the_mistake_but_you_should_have_checked_blames(analyzer):
+    assert "blaming-language" not in _names(analyzer, "You're right, you shouldn't have been charged. I've refunded the £4.95.", "I was charged for a free return.")
+    assert "blaming-language" not in _names(analyzer, "You should have been told about the fee; I'm sorry.", "Why was I charged?")
+    assert "blaming-language" in _names(analyzer, "You should have checked the size chart.", "The shoes are too small.")
+
+
+def test_no_one_has_called_is_a_wait_not_a_repeated_attempt(analyzer):
+    names = _names(analyzer, "Please send photos of the windscreen, then the assessor will call within 2 days.", "I submitted a claim 2 weeks ago and no one has called. When will someone be in touch?")
+    assert "unacknowledged-distress" not in names

@@ -283,7 +283,7 @@ def reply_shingles(parsed: Parsed) -> tuple[frozenset[int], tuple[int, int]]:
 _SHINGLE_WORD_RE = re.compile(r"[a-z0-9]+")
 #: Short capitalised words a question turns on ("can I use it in the US?").
 _CAPS_KEY_RE = re.compile(r"\b[A-Z]{2,3}\b")
-_KEY_WORD_RE = re.compile(r"[a-z][a-z'’]{2,}|\b[a-z]{0,3}\d[a-z0-9-]*")
+_KEY_WORD_RE = re.compile(r"[a-z][a-z'’]+[a-z]|\b[a-z]{0,3}\d[a-z0-9-]*")  # not a closing quote ("the 'SCIM' thing")
 _CONTRACTION = {"ve": "have", "re": "be", "ll": "will", "t": "not", "d": "would", "m": "be", "s": "be"}
 
 

@@ -898,7 +898,8 @@ _OPENER_RE = re.compile(
 #: "What's an RMA?", "What does ONT mean?": asks what a term is.
 _DEFINE_Q_RE = re.compile(
     r"\W*(?:(?:and|so|sorry|ok|okay|thanks|thank\s+you|um|erm)\W+)*(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w+&./-]+\s*\??\s*$"
-    r"|what\s+(?:does|do)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:mean|stand\s+for)\b)",
+    r"|what\s+(?:does|do)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:mean|stand\s+for)\b"
+    r"|what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+|this\s+|that\s+)?['‘\"“][^'’\"”]{1,30}['’\"”])",  # "What was the 'SCIM' thing?"
     re.IGNORECASE,
 )
 #: A reply that opens with a definition: "It's a ...", "An RMA is a ...", "That means ...".
@@ -1068,8 +1069,14 @@ def _concepts() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _reply_views(reply: Reply) -> tuple[frozenset[str], frozenset[str]]:
-    """The reply's suffix stems and answer concepts (memoised on the parsed reply)."""
+def _typo_key(w: str) -> str:
+    """A word's first letter and sorted letters: "emial" and "email" share it, so a
+    customer's swapped letters still match the agent's word."""
+    return w[0] + "".join(sorted(w))
+
+
+def _reply_views(reply: Reply) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The reply's suffix stems, answer concepts and typo keys (memoised on the parsed reply)."""
     memo = reply.parsed.__dict__
     views = memo.get("_answer_views")
     if views is None:
@@ -1081,7 +1088,8 @@ def _reply_views(reply: Reply) -> tuple[frozenset[str], frozenset[str]]:
             c = concepts.get(w)
             if c:
                 found |= c
-        views = memo["_answer_views"] = (stems, frozenset(found))
+        typos = frozenset(_typo_key(w) for w in reply.parsed.words if len(w) >= 5 and w.isalpha())
+        views = memo["_answer_views"] = (stems, frozenset(found), typos)
     return views
 
 
@@ -1090,7 +1098,7 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
     stem, a code, or a word of the same answers.yml group ("call" / "text")."""
     stems = reply.parsed.stems
     low = reply.parsed.lower
-    suffix_stems, concepts = _reply_views(reply)
+    suffix_stems, concepts, typos = _reply_views(reply)
     table = _concepts()
     n = 0
     for k in q.keywords:
@@ -1100,6 +1108,8 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
         ks = _suffix_stem(k)
         if ks in suffix_stems or (table.get(k) or table.get(ks) or frozenset()) & concepts:
             n += 1
+        elif len(k) >= 5 and k.isalpha() and _typo_key(k) in typos:
+            n += 1  # "my emial" -> "the email"
     return n
 
 
