@@ -1165,3 +1165,39 @@ def test_a_returns_label_works_on_an_exchange(analyzer):
     reply = "Yes, that's possible. I've sent a free returns label. I'll send the 43s as soon as the courier scans the 42s."
     names = {f.name for f in analyzer.analyze_reply(reply, ctx).findings}
     assert not names & {"off-topic-reply", "unanswered-question"}
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Since the update the Export to CSV button is greyed out. I need the report tomorrow.",
+         "Thanks for reaching out! To reset your password, click 'Forgot password' on the login screen."),
+        ("my acount got banned for 'cheating' but i never cheated. how do i appeal",
+         "Hi there! Having trouble logging in? Try clearing your cache and restarting the launcher."),
+        ("Hey so since this morning my phone just says SOS only. No bars anywhere. Whats going on",
+         "Hello! If you're travelling abroad, please make sure data roaming is switched on in your settings."),
+        ("I was charged twice for my game pass this month.",
+         "Hey! If your account was suspended, you can appeal at support.example.org/appeal."),
+    ],
+)
+def test_a_script_that_opens_with_a_problem_the_customer_never_raised_is_off_topic(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")
+    assert hits and "script for another problem" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    ("context", "reply"),
+    [
+        ([("customer", "I can't log in, it says my password is wrong.")],
+         "To reset your password, click 'Forgot password' on the login screen."),
+        ([("customer", "What should I check? It still won't update.")],
+         "To find your device's software version: go to Settings > Device information."),
+        ([("customer", "Thanks, that's all.")], "If you have any more questions, please contact us here."),
+        ([("customer", "I lost three hours of work."), ("agent", "Open File > Recover drafts."), ("customer", "It's there!")],
+         "Brilliant. To stop this happening again, switch on autosave under Settings > Saving."),
+        ([("customer", "The engineer is booked for Wednesday?"), ("agent", "Yes, I've booked the Wednesday slot."), ("customer", "Great, Wednesday works.")],
+         "To finalise the booking, could you confirm the postcode of the property?"),
+    ],
+)
+def test_a_script_for_the_customers_own_problem_or_a_later_step_is_not_off_topic(analyzer, context, reply):
+    assert not _hits(analyzer, reply, context, "off-topic-reply")[0]

@@ -534,7 +534,9 @@ class OffTopicReply(Check):
         "cancellation, technical fault, product question) from a lexicon over the words already "
         "parsed. Flags a reply whose every solution belongs to an intent the customer never raised "
         "(nor a closely related one), naming both intents and pointing to where the customer "
-        "raised theirs."
+        "raised theirs. Also flags a scripted reply that opens with the problem it assumes "
+        "(\u201cTo reset your password, ...\u201d, \u201cHaving trouble logging in?\u201d) in words "
+        "the conversation never used."
     )
     why = (
         "A scripted answer to the wrong problem (a password reset for an unknown email address on "
@@ -589,6 +591,41 @@ class OffTopicReply(Check):
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         if not state.pending_customer:
             return
+        found = False
+        for f in self._by_intent(reply, state):
+            found = True
+            yield f
+        if not found and self.related_rule:
+            yield from self._by_frame(reply, state)
+
+    def _by_frame(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        """A scripted reply that names the problem it assumes ("To reset your password, ...",
+        "Having trouble logging in?", "If you're travelling abroad, ...") in words the
+        customer never used, and shares almost nothing else with them: a macro for another
+        problem, whatever the intents say."""
+        m = _FRAME_RE.match(reply.text)  # a script opens with the problem it assumes
+        if m is None or reply.parsed.in_quotes(m.start(), m.end()):
+            return
+        frame = m.group("to") or m.group("if") or m.group("q") or ""
+        words = [w for w in _CONTENT_RE.findall(frame.lower()) if w not in QUESTION_STOP and w not in _FRAME_GENERIC]
+        if not words or _overlap(reply, state, state.customer_turns) >= 2:
+            return
+        theirs = _customer_views(state)
+        if 2 * sum(_customer_has(w, reply, theirs) for w in words) >= len(words):
+            return  # half the assumed problem is in the conversation's words
+        if any(_OPEN_ASK_RE.search(q.text) for q in state.questions):
+            return  # "What should I check?" -> "To find your software version: ..." answers it
+        turn, cust = state.pending_customer[-1]
+        start = m.start("to") if m.group("to") else m.start("if") if m.group("if") else m.start("q")
+        end = start + len(frame.rstrip())
+        message = (
+            f"The reply is a script for another problem (\u201c{_short(frame.strip())}\u201d), which the customer "
+            f"did not raise in turn {turn} (\u201c{_short(cust.text)}\u201d)."
+        )
+        yield self.finding(start, end, message, "Answer what the customer wrote before offering anything else.",
+                           evidence={"turn": turn, "start": 0, "end": len(cust.text)})
+
+    def _by_intent(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         hits = self.lexicon.solution_hits(reply.parsed)
         if not hits:
             return
@@ -664,6 +701,61 @@ _CONTENT_RE = re.compile(r"[a-z][a-z'’]{3,}")
 #: Short capitalised terms ("ONT", "SIM", "PIN"): too short for _CONTENT_RE, yet a reply
 #: that repeats one is talking about the customer's thing.
 _TERM_RE = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")  # not the letters of an order code
+
+
+#: The problem a scripted reply assumes: "To reset your password, ...", "If you're travelling
+#: abroad, ...", "Having trouble logging in?", "Thinking of switching?".
+_FRAME_RE = re.compile(
+    r"\W*(?:(?:hi|hello|hey|dear)(?:\s+there)?\W+|(?:thanks|thank\s+you|(?:we're|we\s+are|i'm|i\s+am|so)?\s*sorry)\b[^.!?\n]{0,60}[.!]\s+){0,2}"
+    r"(?:to\s+(?P<to>[a-z][^,:.!?;\n]{3,80})[,:]"
+    r"|if\s+(?:you(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+want\s+to|\s+would\s+like\s+to|'d\s+like\s+to|\s+need\s+to|\s+think)|your)\s+(?P<if>[a-z][^,.!?;\n]{3,80}),"
+    r"|(?:having\s+(?:trouble|problems|issues)(?:\s+with)?|thinking\s+(?:of|about)|looking\s+to|planning\s+to)\s+(?P<q>[a-z][^?.!\n]{2,60})\?)",
+    re.IGNORECASE,
+)
+#: A question that asks the agent what to try, so any instruction may answer it.
+_OPEN_ASK_RE = re.compile(
+    r"\bwhat\s+(?:should|do|can|shall|must|would)\s+(?:i|we)\s+(?:do|check|try|look\s+at)\b|\bwhat\s+(?:now|next|else)\b"
+    r"|\bany\s+(?:ideas|suggestions|tips|advice)\b",
+    re.IGNORECASE,
+)
+#: Frame words that fit any problem ("To get this sorted quickly, ...").
+_FRAME_GENERIC = frozenset(
+    "fix sort sorted resolve resolved help make sure check issue issues problem problems quickly faster speed things "
+    "matter matters avoid future prevent protect keep safe secure continue proceed start started further better "
+    "process complete confirm verify identity security look into investigate assist best away right move forward "
+    "this that there either both these those them booking account order details finalise finalize arrange "
+    "query queries question questions further more other else anything need help support assistance information".split()
+)
+
+
+def _customer_views(state: ConversationState) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The conversation's words so far (the customer's, and the agent's earlier replies),
+    with lemmas, stems, answers.yml concepts and typo keys."""
+    words: set[str] = set()
+    lemmas: set[str] = set()
+    for parsed in [p for _, p in state.customer_turns] + [r.parsed for r in state.agent_replies]:
+        words |= parsed.words  # the agent's earlier words too: "To finalise the booking"
+        lemmas |= parsed.lemmas
+    table = _concepts()
+    forms = words | lemmas | {_suffix_stem(w) for w in words}
+    concepts = frozenset(c for w in forms for c in table.get(w, ()))
+    stems = frozenset(w[:_STEM] for w in forms if len(w) >= _STEM)
+    typos = frozenset(_typo_key(w) for w in words if len(w) >= 5 and w.isalpha())
+    return frozenset(forms), stems, concepts, typos
+
+
+def _customer_has(word: str, reply: Reply, views: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]) -> bool:
+    """Whether the customer used ``word`` (or its lemma, stem, concept or a typo of it)."""
+    forms, stems, concepts, typos = views
+    lemma = reply.parsed.lemma(word)
+    if word in forms or lemma in forms or _suffix_stem(word) in forms:
+        return True
+    if len(word) >= _STEM and word[:_STEM] in stems:
+        return True
+    table = _concepts()
+    if (table.get(word, frozenset()) | table.get(lemma, frozenset()) | table.get(_suffix_stem(word), frozenset())) & concepts:
+        return True
+    return len(word) >= 5 and word.isalpha() and _typo_key(word) in typos
 
 
 def _follow_up(state: ConversationState) -> bool:
