@@ -720,11 +720,15 @@ _OPEN_ASK_RE = re.compile(
 )
 #: Frame words that fit any problem ("To get this sorted quickly, ...").
 _FRAME_GENERIC = frozenset(
-    "fix sort sorted resolve resolved help make sure check issue issues problem problems quickly faster speed things "
-    "matter matters avoid future prevent protect keep safe secure continue proceed start started further better "
-    "process complete confirm verify identity security look into investigate assist best away right move forward "
-    "this that there either both these those them booking account order details finalise finalize arrange "
-    "query queries question questions further more other else anything need help support assistance information".split()
+    [
+        "fix", "sort", "sorted", "resolve", "resolved", "help", "make", "sure", "check", "issue", "issues", "problem",
+        "problems", "quickly", "faster", "speed", "things", "matter", "matters", "avoid", "future", "prevent", "protect",
+        "keep", "safe", "secure", "continue", "proceed", "start", "started", "further", "better", "process", "complete",
+        "confirm", "verify", "identity", "security", "look", "into", "investigate", "assist", "best", "away", "right",
+        "move", "forward", "this", "that", "there", "either", "both", "these", "those", "them", "booking", "account",
+        "order", "details", "finalise", "finalize", "arrange", "query", "queries", "question", "questions", "more",
+        "other", "else", "anything", "need", "support", "assistance", "information",
+    ]
 )
 
 
