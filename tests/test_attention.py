@@ -1201,3 +1201,13 @@ def test_a_script_that_opens_with_a_problem_the_customer_never_raised_is_off_top
 )
 def test_a_script_for_the_customers_own_problem_or_a_later_step_is_not_off_topic(analyzer, context, reply):
     assert not _hits(analyzer, reply, context, "off-topic-reply")[0]
+
+
+def test_nothing_for_you_to_pay_pls_freeze_and_an_instruction_answer_their_questions(analyzer):
+    ctx = [("customer", "My mum passed away. Is there anything outstanding on her account that I need to pay?")]
+    assert not _hits(analyzer, "I'm so sorry about your mum. Her account has a zero balance, so there's nothing for you to pay.", ctx, "unanswered-question")[0]
+    fraud = [("customer", "there are 3 payments on my card i didnt make!!! What do I do??")]
+    assert not _hits(analyzer, "Pls freeze the card in the app. The disputes team will review the transactions.", fraud, "unanswered-question")[0]
+    two = [("customer", "How do I send it and how long does it take to pay out?")]
+    reply = "Please upload the invoice in the app under Claims > New claim. Claims are usually paid within 10 working days."
+    assert not _hits(analyzer, reply, two, "unanswered-question")[0]

@@ -46,6 +46,15 @@ def test_words_the_customer_used_first_are_not_spelling(analyzer):
     assert _hits(analyzer, "spelling", "I've reset the widgt.", "The widgt on my dashbord is broken") == []
 
 
+def test_menu_dishes_and_support_words_are_not_spelling(analyzer):
+    assert _hits(analyzer, "spelling", "The udon, gyoza and katsu curry are on their way; bans are final and timescales vary.") == []
+
+
+def test_an_acronym_glossed_after_a_comma_is_not_jargon(analyzer):
+    reply = "Your referral was sent through the ERS, our electronic referral system, on 3 May."
+    assert _hits(analyzer, "jargon", reply) == []
+
+
 def test_glossary_terms_are_not_spelling():
     an = Analyzer(config={"glossary": ["Kwikflo", "flexipay"]})
     assert [f.name for f in an.analyze_reply("Your flexipay plan is active.").findings if f.name == "spelling"] == []
@@ -129,6 +138,7 @@ def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, ev
         "It's ready by next week, and booked for next month.",
         "Is it possible? Yes, it is done.",
         "Nothing is possible without the code.",
+        "The driver stopped at 8:14. [internal] check with fleet first.",
         "Do you have change for the meter?",
         "We have check-in from 3 pm.",
     ],

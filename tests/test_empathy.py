@@ -642,3 +642,20 @@ def test_you_should_not_have_been_charged_owns_the_mistake_but_you_should_have_c
 def test_no_one_has_called_is_a_wait_not_a_repeated_attempt(analyzer):
     names = _names(analyzer, "Please send photos of the windscreen, then the assessor will call within 2 days.", "I submitted a claim 2 weeks ago and no one has called. When will someone be in touch?")
     assert "unacknowledged-distress" not in names
+
+
+def test_a_misspelt_adverb_still_acknowledges_but_a_negation_does_not(analyzer):
+    customer = "I'm locked out of my banking app and rent is due tonight, I'm starting to panic."
+    assert "unacknowledged-distress" not in _names(analyzer, "I completley understand how worrying that is. I've unlocked it now.", customer)
+    assert "unacknowledged-distress" in _names(analyzer, "I cannot understand how this happened. Try again later.", customer)
+
+
+def test_buying_twice_by_accident_is_a_double_purchase_not_repeated_attempts(analyzer):
+    names = _names(analyzer, "Yes, I've refunded the second pack.", "Hello, I buy the gems pack 2 times by accident. Can I get money back for one?")
+    assert "unacknowledged-distress" not in names
+
+
+def test_what_a_long_and_tiring_day_acknowledges_a_hard_journey(analyzer):
+    customer = "Our flight diverted because a passenger had a heart attack and we missed our connection. We are quite tired."
+    reply = "What a long and tiring day you've had, I'm sorry. I've rebooked you both on tomorrow's 10:40 flight."
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)

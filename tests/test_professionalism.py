@@ -237,6 +237,26 @@ def test_greeting_a_colleague_by_name_is_misdirected(analyzer):
     assert "misdirected-message" in names
 
 
+def test_an_agent_introducing_himself_by_name_is_not_greeting_a_colleague(analyzer):
+    import pandas as pd
+
+    turns = pd.DataFrame(
+        {
+            "conversation_id": [1, 1, 1, 1],
+            "role": ["customer", "agent", "customer", "agent"],
+            "author": [None, "Omar", None, "Omar"],
+            "text": [
+                "I lost the receipt, I paid by card. Can I still return it?",
+                "You must bring proof of purchase.",
+                "But I paid by card, can't you look it up?",
+                "Hi, Omar here, I'm a supervisor. Sorry for the confusion: a card payment counts as proof of purchase.",
+            ],
+        }
+    )
+    scored = analyzer.score_transcripts(turns)
+    assert "misdirected-message" not in [f["name"] for f in scored["findings"][1]]
+
+
 @pytest.mark.parametrize(
     ("context", "reply"),
     [

@@ -838,7 +838,7 @@ _YESNO_ASKS_PRICE_RE = re.compile(
 #: What answers "is there a charge?": an amount, "free", or a plain no to paying.
 _YESNO_PRICE_RE = re.compile(
     rf"{_MONEY}|{_NO_CHARGE}" + r"|\bno\s+(?:[\w-]+\s+)?(?:charge|cost|fee|fees)\b|\bpay\s+no\b|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
-    r"|\bnothing\s+(?:to\s+pay|extra)\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b|\b(?:is|are|be|been|get|gets)\s+waived\b|\bwaive\s+(?:it|the)\b",
+    r"|\bnothing\s+(?:(?:for\s+you|more|else|further)\s+)?(?:to\s+pay|extra|owing|outstanding|due)\b|\bzero\s+balance\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b|\b(?:is|are|be|been|get|gets)\s+waived\b|\bwaive\s+(?:it|the)\b",
     re.IGNORECASE,
 )
 _WHO_RE = re.compile(
@@ -973,7 +973,7 @@ _WHAT_YOU_DO_RE = re.compile(
 _WHAT_DO_RE = re.compile(r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do\b", re.IGNORECASE)
 #: An instruction: a sentence that opens with a verb of doing ("Raise an RMA and ship it back").
 _IMPERATIVE_RE = re.compile(
-    r"(?:^|[.!?:;\n]\s*|,\s*(?=please\s))(?:please\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|reboot|turn|unplug|plug|press|hold|call|ring"
+    r"(?:^|[.!?:;\n]\s*|,\s*(?=please\s))(?:please\s+|pls\s+|plz\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|freeze|unfreeze|block|cancel|report|reboot|turn|unplug|plug|press|hold|call|ring"
     r"|contact|visit|log|sign|enter|choose|pick|put|take|bring|keep|wait|reply|email|fill|complete|download|install"
     r"|update|reset|check|try|go|click|tap|select|open|follow|use|dial|make|pop|head|submit|upload|book|ask|switch|change"
     r"|print|stick|drop|attach|return|pack|scan|copy|paste|add|remove|delete|save|type|scroll|find)\b",
@@ -1367,8 +1367,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     pattern = _ANSWER_TYPE_RES.get(q.kind)
     if q.kind == "amount" and _PRICE_WORD_RE.search(q.text):
         pattern = _PRICE_RE  # "how much it costs to add a bag": a price, not any number ("118 cm")
-    if pattern is not None and pattern.search(text):
-        return True
+    if pattern is not None and (pattern.search(text) or (q.kind == "how" and _IMPERATIVE_RE.search(text))):
+        return True  # "How do I send it?" -> "Please upload the invoice in the app"
     if q.kind in ("what", "which", "yesno") and _ASKS_TIME_RE.search(q.text) and _TIME_RE.search(text):
         return True  # "What are your opening hours?" -> "9 am to 5 pm"
     if q.kind == "where" and _STATUS_RE.search(text):

@@ -715,7 +715,7 @@ def _spelled_out(text: str, term: str) -> bool:
     return False
 
 
-_GLOSS_BEFORE_RE = re.compile(r"(?:\(|stands\s+for|short\s+for|means|is\s+an?|that's\s+(?:an?|the)|it's\s+(?:an?|the))\s*$", re.IGNORECASE)
+_GLOSS_BEFORE_RE = re.compile(r"(?:\(|stands\s+for|short\s+for|means|is\s+an?|that's\s+(?:an?|the)|it's\s+(?:an?|the)|,\s*(?:our|your|the|an?))\s*$", re.IGNORECASE)
 
 
 def _explained(text: str, start: int, end: int) -> bool:
@@ -868,6 +868,8 @@ class Grammar(Check):
             if m is None:
                 continue
             word = m.group(1)
+            if text[max(0, s - 1) : s] == "[" or re.match(r"[a-z]+\]", chunk):
+                continue  # "[internal] check with fleet": a tag, not the start of a sentence
             if len(chunk.split()) < 3 or word in ("i",) or any(c.isupper() or c.isdigit() or c == "_" for c in word[1:]):
                 continue  # "iPhone", "eBay", "dwhitfield88"; lowercase "i" has its own rule
             if len(word) == 1 and chunk[m.end(1):m.end(1) + 1] in (".", ")"):

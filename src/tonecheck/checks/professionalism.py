@@ -928,6 +928,7 @@ _CHATTER_SCREEN = frozenset({
     "pls", "take", "help", "cover", "grab", "yours", "fyi", "handle", "watch",
 })
 _PRONOUN_SCREEN = frozenset({"he", "she", "him", "her", "his", "hers"})
+_SELF_INTRO_RE = re.compile(r"\s+here\b|\s*,\s*(?:i'm|i\s+am|from|speaking)\b|\s+(?:from|speaking)\b", re.IGNORECASE)
 _GREETING_RE = re.compile(r"^\W{0,3}(?i:hi|hey|hello|yo|morning|hiya|dear)\b[\s,!]+([A-Z][a-z]{1,20})\b")
 
 
@@ -1006,7 +1007,12 @@ class MisdirectedMessage(Check):
                 if _MENTION_REQUEST_RE.match(text, m.end()) or name in state.agent_names:
                     signals.append((m.start(), m.end(), "a colleague tagged in the reply", True))
         g = _GREETING_RE.match(text) if state.agent_names else None
-        if g and g.group(1).lower() in state.agent_names and g.group(1).lower() not in state.name_parts():
+        if (
+            g
+            and g.group(1).lower() in state.agent_names
+            and g.group(1).lower() not in state.name_parts()
+            and not _SELF_INTRO_RE.match(text, g.end(1))  # "Hi, Omar here, I'm a supervisor"
+        ):
             signals.append((g.start(1), g.end(1), "a greeting to a colleague", True))
         if not _PRONOUN_SCREEN.isdisjoint(words):
             generic = [m.span() for m in _GENERIC_PRONOUN_RE.finditer(text)]
