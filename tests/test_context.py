@@ -229,3 +229,12 @@ def test_a_fault_that_shows_every_time_the_app_opens_is_not_repeated_attempts():
 def test_a_signature_followed_by_an_email_dob_or_reference_is_read(text, first):
     state = _state(("customer", text))
     assert state.first_name is not None and state.first_name.value == first
+
+
+def test_an_order_code_after_the_question_and_a_subjectless_attempt_are_facts(analyzer):
+    r = analyzer.analyze_reply("Hi, can you tell me your order number?", [("customer", "Where's my order? 33019-PL, due Monday.")])
+    assert "reasked-information" in [f.name for f in r.findings]
+    r = analyzer.analyze_reply("Have you tried restarting your phone?", [("customer", "Nothing loads. Already restarted twice.")])
+    assert "reasked-information" in [f.name for f in r.findings]
+    r = analyzer.analyze_reply("Have you tried restarting your phone?", [("customer", "The app crashed and restarted itself. Why?")])
+    assert "reasked-information" not in [f.name for f in r.findings]

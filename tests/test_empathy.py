@@ -659,3 +659,9 @@ def test_what_a_long_and_tiring_day_acknowledges_a_hard_journey(analyzer):
     customer = "Our flight diverted because a passenger had a heart attack and we missed our connection. We are quite tired."
     reply = "What a long and tiring day you've had, I'm sorry. I've rebooked you both on tomorrow's 10:40 flight."
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+def test_you_should_have_had_a_better_lock_blames_but_had_an_email_does_not(analyzer):
+    assert "blaming-language" in _names(analyzer, "You should have had a better lock. Claims are done online.", "We were burgled.")
+    assert "blaming-language" not in _names(analyzer, "You should have had an email from us by now.", "Where is my code?")
+    assert "blaming-language" not in _names(analyzer, "You should have had it by Friday; I'll chase the courier.", "Where is it?")

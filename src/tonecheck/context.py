@@ -53,7 +53,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "order number": re.compile(
-        rf"\border(?:\s+{_ID_WORD})?{_LINK}#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",
+        rf"\border(?:\s+{_ID_WORD})?(?:\?\s+|{_LINK})#?\s?([A-Za-z0-9][A-Za-z0-9-]{{2,40}})",  # "Where's my order? 33019-PL"
         re.IGNORECASE,
     ),
     "account number": re.compile(
@@ -125,6 +125,14 @@ _TRIED_VERBS = {
 }
 _TRIED_RE = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|also\s+|even\s+|just\s+)?(?:tried\s+(?:to\s+)?)?"
+    r"(" + "|".join(f"(?P<{k.replace(' ', '_')}>{v})" for k, v in _TRIED_VERBS.items()) + r")",
+    re.IGNORECASE,
+)
+
+#: The same without a subject, as terse customers write it: "Already restarted twice.",
+#: "Restarted the router, still nothing." (a past form at the start of a sentence).
+_TRIED_BARE_RE = re.compile(
+    r"(?:^|(?<=[.!?,;]\s)|(?<=\n))(?:already\s+|also\s+|and\s+)?(?:tried\s+(?:to\s+)?)?(?=[a-z]+ed\b)"
     r"(" + "|".join(f"(?P<{k.replace(' ', '_')}>{v})" for k, v in _TRIED_VERBS.items()) + r")",
     re.IGNORECASE,
 )
@@ -599,7 +607,10 @@ class StateExtractor:
                     self._add_fact(state, Fact(kind, m.group(), turn, m.start(), m.end()))
                     break
         spaced = f" {low}"
-        for m in _TRIED_RE.finditer(text) if (" i" in spaced or " we" in spaced) else ():
+        tried = list(_TRIED_RE.finditer(text)) if (" i" in spaced or " we" in spaced) else []
+        if "already" in low or "ed " in low:
+            tried += _TRIED_BARE_RE.finditer(text)
+        for m in tried:
             kind = next(k for k, v in m.groupdict().items() if v)
             self._add_fact(state, Fact("tried", kind.replace("_", " "), turn, m.start(1), m.end(1)))
         if not has_digit:
