@@ -1211,3 +1211,26 @@ def test_nothing_for_you_to_pay_pls_freeze_and_an_instruction_answer_their_quest
     two = [("customer", "How do I send it and how long does it take to pay out?")]
     reply = "Please upload the invoice in the app under Claims > New claim. Claims are usually paid within 10 working days."
     assert not _hits(analyzer, reply, two, "unanswered-question")[0]
+
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("ok and minimum order?", "£12, and delivery is £1.99 on orders under £20."),
+        ("how often do you pay?", "Every quarter, straight into the bank account you pay your bills from."),
+        ("So... is there a charge or not?", "I've checked the address. Moving it is free, as you're past your first 12 months."),
+        ("So it's my fault now? Unbelievable.", "I'm not blaming you at all, and I'm sorry, that line came out wrong."),
+        ("so when i export my report to csv the dates come out as numbers, is there a setting for this or do i have to fix every one by hand",
+         "There's a setting, no hand-fixing needed: open Settings > Export and pick DD/MM/YYYY."),
+        ("so I was undercharged before? can I pay it over a few months?",
+         "Yes, exactly. I've split the extra £67 into three payments added to your next bills."),
+    ],
+)
+def test_fragments_frequencies_free_reassurance_conditions_and_an_opening_yes_answer(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]
+
+
+def test_an_opening_yes_does_not_answer_a_second_open_question(analyzer):
+    ctx = [("customer", "Is my order on its way? And what colour did I pick?")]
+    assert _hits(analyzer, "Yes, your order left the warehouse today.", ctx, "unanswered-question")[0]

@@ -665,3 +665,20 @@ def test_you_should_have_had_a_better_lock_blames_but_had_an_email_does_not(anal
     assert "blaming-language" in _names(analyzer, "You should have had a better lock. Claims are done online.", "We were burgled.")
     assert "blaming-language" not in _names(analyzer, "You should have had an email from us by now.", "Where is my code?")
     assert "blaming-language" not in _names(analyzer, "You should have had it by Friday; I'll chase the courier.", "Where is it?")
+
+
+def test_a_bereavement_team_is_a_department_not_a_condolence(analyzer):
+    customer = "My mother passed away last week and I need to close her account."
+    assert "unacknowledged-distress" in _names(analyzer, "Sorry for the inconvenience. Please send the certificate to our bereavement team.", customer)
+    assert "unacknowledged-distress" not in _names(analyzer, "I'm so sorry for your bereavement. Our bereavement team will help.", customer)
+
+
+def test_whatever_before_a_noun_is_not_dismissive(analyzer):
+    reply = "A product that fails three times qualifies for a full refund whatever its age, so I've approved it."
+    assert "dismissive-language" not in _names(analyzer, reply, "It broke again.")
+    assert "dismissive-language" in _names(analyzer, "Whatever. It's not my problem.", "It broke again.")
+
+
+def test_buying_something_twice_by_mistake_with_its_name_between_is_not_a_repeat(analyzer):
+    names = _names(analyzer, "Hi, I've refunded GX-10294. Cheers, Kit", "Bought Skyvale Legends DLC twice by mistake. Refund one?")
+    assert "unacknowledged-distress" not in names

@@ -220,6 +220,12 @@ _NOT_NAMES = {
 }
 
 # Questions: interrogative openers (a question even without "?") and rhetorical jabs.
+#: A "when"/"where" clause with a subject, then the real question later in the sentence.
+_WHEN_CLAUSE_Q_RE = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|hi|hello)\W+)*(?:when|where)\s+(?:i|we|you|it|they|my|our|the|this|i'm|i've)\b[^?]{8,}?"
+    r"[,;]?\s+(?:and\s+|but\s+|so\s+)?(how|what|why|which|is\s+there|are\s+there|do\s+i|can\s+i|should\s+i|does\s+it|is\s+it|will\s+it|do\s+you|can\s+you)\b",
+    re.IGNORECASE,
+)
 _WH = {
     "what": "what", "when": "when", "where": "where", "why": "why", "how": "how", "who": "who",
     "which": "which", "whose": "who",
@@ -772,6 +778,10 @@ class StateExtractor:
             if len(words) < 2 and first not in _WH:
                 continue  # "Hello?" / "Seriously?"
             wh = next((_WH[w] for w in words[:4] if w in _WH), None)
+            if wh in ("when", "where") and (later := _WHEN_CLAUSE_Q_RE.search(sent)):
+                # "so when i export the dates come out as numbers, is there a setting for
+                # this?": "when" opens a condition; the question is the later clause.
+                wh = _WH.get(later.group(1).lower())
             if wh is None and indirect:
                 wh = next((_WH[w] for w in re.findall(r"[a-z]+", indirect.group().lower()) if w in _WH), None)
             if wh is None and asks and len(words) <= 6:

@@ -927,7 +927,7 @@ _WHAT_NEXT_RE = re.compile(
     re.IGNORECASE,
 )
 #: A question without a verb: "And the early exit fee??", "What about the deposit?"
-_FRAGMENT_Q_RE = re.compile(r"\W*(?:and|what\s+about|how\s+about|plus|also)\s+(?:the|my|your|our|a|an)?\s*(?:[\w'-]+\s+){0,5}[\w'-]+\W*$", re.IGNORECASE)
+_FRAGMENT_Q_RE = re.compile(r"\W*(?:(?:ok|okay|so|right|thanks|great|cool)\W+)?(?:and|what\s+about|how\s+about|plus|also)\s+(?:the|my|your|our|a|an)?\s*(?:[\w'-]+\s+){0,5}[\w'-]+\W*$", re.IGNORECASE)
 _IS_THERE_Q_RE = re.compile(r"\W*(?:(?:and|so|also|ok|hi)\W+)?(?:is|are)\s+there\s+(?:a|an|any)\b|\W*(?:does|do)\s+(?:it|the\s+app|your\s+app|the\s+\w+)\s+have\s+(?:a|an|any)\b", re.IGNORECASE)
 _OPINION_Q_RE = re.compile(r"\b(?:do\s+you\s+think|would\s+you\s+(?:recommend|suggest|advise|go\s+for)|(?:is|which\s+(?:one\s+)?is)\s+better|best\s+(?:option|choice|one))\b", re.IGNORECASE)
 _NO_ADVICE_RE = re.compile(
@@ -1006,7 +1006,8 @@ _FAULT_Q_RE = re.compile(
     r"\b(?:am\s+i|are\s+we)\s+in\s+trouble\b|\bis\s+(?:it|this|that)\s+my\s+fault\b|\b(?:did|have)\s+(?:i|we)\s+(?:done|do)\s+(?:something|anything)\s+wrong\b"
     r"|\bwas\s+(?:it|this)\s+(?:me|something\s+i\s+did)\b|\b(?:are|is)\s+(?:you|someone|anyone|the\s+bank)\s+(?:accusing|suggesting|saying)\s+(?:me|i|that\s+i)\b"
     r"|\b(?:is|was)\s+(?:it|this|that|the\s+(?:problem|fault|issue))\s+(?:something\s+)?(?:on|at)\s+(?:my|our)\s+(?:side|end)\b"
-    r"|\b(?:is|was)\s+(?:it|this|that)\s+(?:my|our)\s+(?:equipment|router|phone|device|computer|laptop|wiring)\b",
+    r"|\b(?:is|was)\s+(?:it|this|that)\s+(?:my|our)\s+(?:equipment|router|phone|device|computer|laptop|wiring)\b"
+    r"|\b(?:it's|it\s+is|so\s+it's)\s+(?:all\s+)?my\s+fault\b|\bare\s+you\s+blaming\s+me\b|\bso\s+(?:i'm|i\s+am)\s+to\s+blame\b",
     re.IGNORECASE,
 )
 _REASSURE_RE = re.compile(
@@ -1014,7 +1015,8 @@ _REASSURE_RE = re.compile(
     r"|\b(?:not|isn't|wasn't)\s+(?:on\s+)?your\s+(?:side|end|equipment|router|device|phone|wiring|setup|connection)\b|\bnothing\s+(?:wrong\s+)?(?:on|at|with)\s+your\s+(?:side|end|equipment|router)\b"
     r"|\b(?:it's|it\s+is|the\s+(?:fault|problem|issue)\s+is)\s+(?:on\s+)?our\s+(?:side|end|network|line)\b"
     r"|\bnothing\s+(?:on|in|about)\s+your\s+(?:account|record|file|history|activity)\s+(?:suggests|indicates|shows|points)\b|\bnot\s+accusing\s+you\b"
-    r"|\bnot\s+in\s+(?:any\s+)?trouble\b|\byou(?:'re|\s+are)\s+(?:fine|not\s+in\s+trouble|ok|okay)\b|\bnothing\s+(?:you\s+did|to\s+worry\s+about)\b",
+    r"|\bnot\s+in\s+(?:any\s+)?trouble\b|\byou(?:'re|\s+are)\s+(?:fine|not\s+in\s+trouble|ok|okay)\b|\bnothing\s+(?:you\s+did|to\s+worry\s+about)\b"
+    r"|\bnot\s+blaming\s+you\b|\bnot\s+(?:your|on\s+you)\b(?=\s*[,.!;])",
     re.IGNORECASE,
 )
 _DEFINITION_RE = re.compile(
@@ -1059,6 +1061,12 @@ def _status_answers(q: Question, text: str) -> bool:
 
 _WHAT_IF_RE = re.compile(r"\W*(?:\w+\W+){0,2}?what if\b", re.IGNORECASE)
 _IF_RE = re.compile(r"\b(?:if|in case|should it|otherwise)\b", re.IGNORECASE)
+#: A frequency, which answers "how often": "every quarter", "monthly", "twice a year".
+_FREQUENCY_RE = re.compile(
+    r"\bevery\s+(?:\w+\s+)?(?:day|week|month|quarter|year|\d+\s+\w+)\b|\b(?:quarterly|monthly|weekly|daily|fortnightly|annually|yearly)\b"
+    r"|\b(?:once|twice|\w+\s+times)\s+(?:a|per|each)\s+(?:day|week|month|quarter|year)\b",
+    re.IGNORECASE,
+)
 _ANSWER_TYPE_RES: dict[str, re.Pattern[str]] = {
     "when": _TIME_RE,
     "amount": _AMOUNT_RE,
@@ -1328,6 +1336,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         # your card": the question's words, but no time.
         if _EXACT_TIME_RE.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text):
             return True
+        if _FREQUENCY_RE.search(text) and "often" in q.text.lower():
+            return True  # "How often do you pay?" -> "Every quarter, straight into your bank account."
         if _status_answers(q, text):
             return True  # "When will my refund be processed?" -> "it's still pending": a status
         return not (q.kind == "when" or _VAGUE_TIME_RE.search(text))
@@ -1582,6 +1592,10 @@ class UnansweredQuestion(Check):
             _on_content(q, _shared(q, reply, lemmas)) or (_WHAT_YOU_DO_RE.search(q.text) and _ACTION_RE.search(reply.text))
             for q in questions
         )
+        # A reply that opens "Yes, exactly." answers the first yes/no question asked.
+        first_polar = next((q for q in questions if q.kind == "yesno"), None) if on_content else None
+        if first_polar is not None and not _YESNO_OPENER_RE.match(_substance(reply)):
+            first_polar = None
         return [
             q
             for q in questions
@@ -1590,7 +1604,8 @@ class UnansweredQuestion(Check):
                 reply,
                 lemmas,
                 only,
-                generic=not (on_content and q.keywords and not _own_shared(q, questions, reply, lemmas) and not _WHAT_NEXT_RE.search(q.text)),
+                generic=q is first_polar
+                or not (on_content and q.keywords and not _own_shared(q, questions, reply, lemmas) and not _WHAT_NEXT_RE.search(q.text)),
             )
         ]
 
