@@ -1234,3 +1234,32 @@ def test_fragments_frequencies_free_reassurance_conditions_and_an_opening_yes_an
 def test_an_opening_yes_does_not_answer_a_second_open_question(analyzer):
     ctx = [("customer", "Is my order on its way? And what colour did I pick?")]
     assert _hits(analyzer, "Yes, your order left the warehouse today.", ctx, "unanswered-question")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("thank you. will she still get letters?", "Reminders that were already printed may still arrive this week, but no more will be sent."),
+        ("Can I use Tasklane offline on the plane tomorrow?", "Anything opened in the last 7 days is on your device, so you can edit it in flight and it syncs once you're back online."),
+        ("Someone say me change APN? What I put?", "Yes, the APN tells your phone how to connect. Go to Settings > Mobile Data and in the APN box type internet.example."),
+        ("I need to close my electricity account. What do you need from me?",
+         "Thank you for letting us know, and to close the account we will need a final meter reading on the day you move out."),
+    ],
+)
+def test_mail_flight_and_connection_words_what_i_put_and_what_you_need_are_answered(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]
+
+
+def test_nobody_tell_me_what_to_do_is_a_complaint_not_a_question(analyzer):
+    ctx = [("customer", "My flight SV 442 is cancelled and nobody tell me what to do. I am very worry.")]
+    reply = "I'm sorry, I know how worrying this is. I've rebooked you on SV 448 tomorrow at 07:15."
+    assert not _hits(analyzer, reply, ctx, "unanswered-question")[0]
+
+
+def test_a_possessive_title_and_an_aside_in_the_signature_are_not_wrong_names(analyzer):
+    ctx = [("customer", "I was supposed to get a call from Dr. Osei yesterday. - Mrs. Farah Qureshi")]
+    reply = "Mrs. Qureshi, I'm sorry you've been left waiting. Dr. Osei's notes say she was called into a clinic."
+    assert not _hits(analyzer, reply, ctx, "wrong-form-of-address")[0]
+    jon = [("customer", "Can I change the delivery address?\n\nCheers,\nJon (not John!) Petrakis")]
+    assert not _hits(analyzer, "Sorry, Jon. Open the tracking e-mail and click 'Change delivery'.", jon, "wrong-form-of-address")[0]
+    assert _hits(analyzer, "Hi John, open the tracking e-mail and click 'Change delivery'.", jon, "wrong-form-of-address")[0]

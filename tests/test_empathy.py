@@ -682,3 +682,17 @@ def test_whatever_before_a_noun_is_not_dismissive(analyzer):
 def test_buying_something_twice_by_mistake_with_its_name_between_is_not_a_repeat(analyzer):
     names = _names(analyzer, "Hi, I've refunded GX-10294. Cheers, Kit", "Bought Skyvale Legends DLC twice by mistake. Refund one?")
     assert "unacknowledged-distress" not in names
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("What's the meter reading deadline this month?", "It's the 28th. You can submit it in the app."),
+        ("Request for vaccination record\nSURNAME: Adebayo\nFIRST: Kemi\nHow long does it take?", "Hi Kemi, it takes 5 working days."),
+        ("SIM locked, pls help asap I'm travelling tomorrow morning", "I understand you need this sorted before you travel tomorrow. Your PUK is 5520 1938."),
+        ("I want it cancelled today, I get paid on Friday and can't afford another month.",
+         "I completely understand, especially with money tight before payday. I've cancelled it now."),
+    ],
+)
+def test_deadline_questions_form_labels_and_plain_acknowledgements_raise_no_distress_finding(analyzer, customer, reply):
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)

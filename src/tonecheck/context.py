@@ -182,6 +182,7 @@ _LONE_NOT_NAMES = frozenset(
     ["help", "please", "thanks", "thank", "cheers", "regards", "urgent", "bye", "anyone", "hello", "hi", "hey", "sorry", "seriously", "ridiculous", "unbelievable", "useless", "pathetic", "now", "asap", "today", "tomorrow", "again", "still", "nothing", "anything", "everything", "rubbish", "disgusting", "shocking", "ugh", "why", "what", "where", "when", "how", "who", "yes", "yep", "no", "nope", "ok", "okay", "cancel", "done", "finally", "appreciated", "ta", "best", "love", "thx", "thankyou", "sincerely", "waiting", "nobody", "anybody", "someone", "great", "perfect", "fine", "whatever", "really", "honestly", "amazing", "brilliant"]
 )
 #: A first name alone after the last sentence of the first message: "... it still happens. Farid"
+_ASIDE_RE = re.compile(r"\s\((?:not|no|it's|its|pronounced|aka|spelt|spelled)\b[^()\n]{0,30}\)")
 _LONE_SIGNATURE_RE = re.compile(r"(?:[.!?)]|\n)\s*([A-Z][a-z\u00df-\u024f'’-]{2,20})\.?\s*$")
 _BARE_SIGNOFF_RE = re.compile(
     rf"(?:\n\s*(?:[-–—~]\s*)?(?:{_HON}\s+)?{_NAME}"
@@ -306,6 +307,7 @@ _AGENT_INTRO_RE = re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I'm|I am|[Ii]t's)\s
 _QUOTED_CAPS_RE = re.compile(r"\b[A-Z][A-Z0-9&-]+\b")
 #: Indirect questions that need an answer as much as a direct one.
 _INDIRECT_Q_RE = re.compile(
+    r"(?<!nobody )(?<!no one )(?<!never )(?<!didn't )(?<!did not )(?<!nobody will )(?<!no one will )"  # "nobody tell me what to do": a complaint
     r"\b(?:tell me|let me know|explain|i (?:want|need|would like|'d like) to know|i(?:'m| am) wondering"
     r"|i wonder(?:ed)?|i(?:'d| would) (?:like|love) to (?:find out|understand)"
     r"|i(?:'m| am| was) (?:just |only )?asking|i asked (?:you )?|my question (?:is|was)(?: simply)?)\s+(?:please\s+)?"
@@ -636,6 +638,9 @@ class StateExtractor:
 
     def _names(self, state: ConversationState, turn: int, text: str) -> None:
         found: list[tuple[str | None, str, int]] = []  # (honorific, name, start of name)
+        if "(" in text:
+            # "Jon (not John!) Petrakis": an aside inside a signature; blanked, offsets kept.
+            text = _ASIDE_RE.sub(lambda m: " " * len(m.group()), text)
         for pattern in _SELF_NAME_RES:
             for m in pattern.finditer(text):
                 groups = m.groups()
@@ -860,6 +865,7 @@ class StateExtractor:
             for m in _CAPS_WORD_RE.finditer(text)
             if m.group() not in _ACRONYM_OK and not any(s <= m.start() < e for s, e in holders)
             and not parsed.in_quotes(m.start(), m.end())  # "a payment to 'NMBS SVCS'": a name
+            and text[m.end() : m.end() + 1] != ":"  # "SURNAME: Adebayo": a form field's label
         ]
         if len(caps) >= 2 and sum(len(c.group()) for c in caps) >= 8:
             state.distress.append(

@@ -472,6 +472,8 @@ class WrongFormOfAddress(Check):
             title = m.group(1).lower()
             if parsed.in_quotes(m.start(), m.end()) or surname.lower() in own:
                 continue
+            if text[m.end() : m.end() + 2] in ("'s", "’s") or surname.endswith(("'s", "’s")):
+                continue  # "Dr. Osei's notes": someone else's, not the customer addressed
             if surname.lower() in names:
                 refused = state.refused_titles.get(title)
                 gender_ok = gender is None or _HONORIFIC_GENDER_OF.get(title) in (None, gender)
@@ -900,7 +902,9 @@ _YOU_GET_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:still\s+|also\
 _HOW_FIX_Q_RE = re.compile(r"\bhow\s+(?:do|can|should|could)\s+(?:i|we)\s+(?:fix|sort|solve|resolve|stop|get\s+rid\s+of|undo|clear)\b", re.IGNORECASE)
 _DONE_ACTION_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:\w+\s+){0,1}?\w+(?:ed|en|t)\b", re.IGNORECASE)
 _GIVEN_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:added|applied|credited|refunded|given|issued|sent|waived|removed)\b", re.IGNORECASE)
-_WHAT_NEED_Q_RE = re.compile(r"\bwhat\b[^?]{0,40}\b(?:do|will|would|should)\s+(?:i|we)\s+need\b|\bwhat\s+(?:is|are)\s+needed\b", re.IGNORECASE)
+_WHAT_NEED_Q_RE = re.compile(
+    r"\bwhat\b[^?]{0,40}\b(?:do|will|would|should)\s+(?:i|we|you)\s+need\b|\bwhat\s+(?:is|are)\s+needed\b", re.IGNORECASE
+)
 _YOU_NEED_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:just\s+|only\s+)?need\b|\b(?:we|i)(?:'ll|\s+will)?\s+(?:just\s+|only\s+)?need\b", re.IGNORECASE)
 #: A noun-phrase answer on its own: "Just your NHS number.", "Only the receipt."
 _FRAGMENT_ANSWER_RE = re.compile(r"\W*(?:just|only)\s+(?:your|the|a|an|some|one|two|proof|photo)\b", re.IGNORECASE)
@@ -970,7 +974,11 @@ _ASKS_REPEAT_RE = re.compile(
 _WHAT_YOU_DO_RE = re.compile(
     r"\bwhat\s+(?:are\s+you\s+(?:going\s+to|gonna)|will\s+you|can\s+you|do\s+you\s+(?:plan|intend)\s+to)\s+do\b", re.IGNORECASE
 )
-_WHAT_DO_RE = re.compile(r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do\b", re.IGNORECASE)
+_WHAT_DO_RE = re.compile(
+    r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do\b"
+    r"|\bwhat\s+(?:(?:should|do|can|shall|must)\s+)?(?:i|we)\s+(?:put|type|enter|write|choose|select|pick|fill\s+in)\b",  # "What I put?"
+    re.IGNORECASE,
+)
 #: An instruction: a sentence that opens with a verb of doing ("Raise an RMA and ship it back").
 _IMPERATIVE_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*(?=please\s))(?:please\s+|pls\s+|plz\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|freeze|unfreeze|block|cancel|report|reboot|turn|unplug|plug|press|hold|call|ring"
@@ -1093,13 +1101,24 @@ _STOCK_SENT_RE = re.compile(
 )
 
 
+#: A stock opening that goes on into substance: ", and ... we will need", "so you can".
+_LEADS_ON_RE = re.compile(r"\b(?:we|you|i)(?:'ll|\s+will|\s+would|\s+need|\s+can|\s+have\s+to)\b", re.IGNORECASE)
+
+
 def _only_stock(reply: Reply) -> bool:
     """Whether every sentence of the reply is a pleasantry or a stock acknowledgement."""
     text = reply.text
     sents = reply.parsed.sentences
+
+    def whole(m: re.Match[str] | None, e: int) -> bool:
+        # "Thank you for letting us know, and ... we will need a final meter reading":
+        # a stock opening that leads into an answer is not a stock sentence.
+        return m is not None and _LEADS_ON_RE.search(text, m.end(), e) is None
+
     return bool(sents) and all(
-        PLEASANTRY_RE.match(text, s, e) or _STOCK_SENT_RE.match(text, s, e) or not text[s:e].strip() for s, e in sents
-    ) and any(_STOCK_SENT_RE.match(text, s, e) for s, e in sents)
+        whole(PLEASANTRY_RE.match(text, s, e), e) or whole(_STOCK_SENT_RE.match(text, s, e), e) or not text[s:e].strip()
+        for s, e in sents
+    ) and any(whole(_STOCK_SENT_RE.match(text, s, e), e) for s, e in sents)
 
 
 def _substance(reply: Reply, leads: bool = True) -> str:
