@@ -1263,3 +1263,18 @@ def test_a_possessive_title_and_an_aside_in_the_signature_are_not_wrong_names(an
     jon = [("customer", "Can I change the delivery address?\n\nCheers,\nJon (not John!) Petrakis")]
     assert not _hits(analyzer, "Sorry, Jon. Open the tracking e-mail and click 'Change delivery'.", jon, "wrong-form-of-address")[0]
     assert _hits(analyzer, "Hi John, open the tracking e-mail and click 'Change delivery'.", jon, "wrong-form-of-address")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("Will my water be cut off?", "There may be a short interruption of about an hour while the crew works."),
+        ("hi does my travel insurance cover skiing?", "hi, not as standard, you'll need the winter sports add-on, it's £18 for the trip."),
+        ("return window for shoes?", "30 days from delivery, unworn, with the tags on."),
+        ("Do I need a new certificate? And does my no claims discount stay the same?",
+         "Yes, and I've already sent it: the updated certificate is in your email now. Your NCD is unchanged at 6 years."),
+    ],
+)
+def test_cut_off_winter_sports_windows_and_acronyms_answer_in_other_words(analyzer, customer, reply):
+    names = {f.name for f in analyzer.analyze_reply(reply, [("customer", customer)]).findings}
+    assert not names & {"unanswered-question", "off-topic-reply"}

@@ -696,3 +696,9 @@ def test_buying_something_twice_by_mistake_with_its_name_between_is_not_a_repeat
 )
 def test_deadline_questions_form_labels_and_plain_acknowledgements_raise_no_distress_finding(analyzer, customer, reply):
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+def test_a_bare_sorry_to_hear_that_does_not_acknowledge_frustration(analyzer):
+    customer = "I've tried two cables and the reset. Still nothing. I'm really fed up."
+    assert "unacknowledged-distress" in _names(analyzer, "Sorry to hear that. Please try a different cable.", customer)
+    assert "unacknowledged-distress" not in _names(analyzer, "Sorry to hear that, after two cables and a reset that's really frustrating. I'll send a new pair.", customer)

@@ -802,7 +802,7 @@ _YESNO_RE = re.compile(
     r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily)"
     r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
     r"|(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|can|will)\s+(?:\w+\s+)?(?:refund|cover|pay|waive|do|change|move|add|remove|send|offer|give|cancel|reverse)"
-    r"|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
+    r"|not\s+as\s+standard|not\s+by\s+default|not\s+automatically|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
     r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;\-\u2013\u2014])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
     re.IGNORECASE,
@@ -1233,7 +1233,26 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
             n += 1
         elif len(k) >= 5 and k.isalpha() and _typo_key(k) in typos:
             n += 1  # "my emial" -> "the email"
+    if any(c.isupper() for c in reply.text):
+        n += _acronym_words(q.text, reply.text)
     return n
+
+
+def _acronym_words(question: str, reply: str) -> int:
+    """How many of the question's words a capitalised acronym in the reply stands for
+    ("does my no claims discount stay the same?" -> "Your NCD is unchanged": 3)."""
+    terms = {t for t in _TERM_RE.findall(reply) if len(t) >= 3}
+    if not terms:
+        return 0
+    words = [w for w in re.findall(r"[A-Za-z]+", question) if w.lower() not in _ACRONYM_FILLER]
+    for size in (4, 3):
+        for i in range(len(words) - size + 1):
+            if "".join(w[0] for w in words[i : i + size]).upper() in terms:
+                return size
+    return 0
+
+
+_ACRONYM_FILLER = frozenset({"of", "and", "the", "a", "an", "for", "to", "my", "your", "our"})
 
 
 _POLAR_AUX = r"(?:is|are|was|were|be|been|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|not|does|doesn['’]t|do|don['’]t|will|won['’]t|can|can['’]t|cannot|would|wouldn['’]t)"

@@ -729,6 +729,12 @@ def _explained(text: str, start: int, end: int) -> bool:
         return True  # "your PAC code by text; that's the code your new provider needs"
     if _spelled_out(text, text[start:end]):
         return True  # "PAC ... That's a Porting Authorisation Code"
+    head = text[start:end].split()[0]
+    if re.search(
+        rf"[.;:!?]\s+(?:an?\s+|the\s+|your\s+)?{re.escape(head)}(?:\s+\w+)?\s+(?:is|are|means|stands\s+for)\s+(?:a|an|the|just|basically|simply)\b",
+        text[end : end + 160],
+    ):
+        return True  # "... an SPF record yet. SPF is a short line of text in your domain settings"
     before = text[max(0, start - 25):start]
     return _EXPLAIN_BEFORE_RE.search(before) is not None and "(" in before[-3:]
 
