@@ -1278,3 +1278,10 @@ def test_a_possessive_title_and_an_aside_in_the_signature_are_not_wrong_names(an
 def test_cut_off_winter_sports_windows_and_acronyms_answer_in_other_words(analyzer, customer, reply):
     names = {f.name for f in analyzer.analyze_reply(reply, [("customer", customer)]).findings}
     assert not names & {"unanswered-question", "off-topic-reply"}
+
+
+def test_a_done_move_answers_is_it_possible_and_a_menu_path_answers_where(analyzer):
+    ctx = [("customer", "My appointment is 14 June 9:30. It is possible move to the next week?")]
+    assert not _hits(analyzer, "I've moved your appointment to Tuesday 20 June at 9:30, same room.", ctx, "unanswered-question")[0]
+    where = [("customer", "ok where in the app")]
+    assert not _hits(analyzer, "It's under Card > Spending controls > Gambling block. Turn it on.", where, "unanswered-question")[0]

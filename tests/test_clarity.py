@@ -115,6 +115,7 @@ def test_grammar_near_misses_stay_silent(analyzer, reply):
         ("Yes is possible. I will send a new jug.", "Yes is"),
         ("For make a claim, please send photos.", "For"),
         ("Since its unused we can offer store credit.", "its"),
+        ("Its under Card > Spending controls > Gambling block.", "Its"),
         ("Sorry Ms. Brooks. I have book you for Tuesday at 10:00.", "have book"),
         ("Please follow this steps: hold the button.", "this"),
     ],

@@ -702,3 +702,7 @@ def test_a_bare_sorry_to_hear_that_does_not_acknowledge_frustration(analyzer):
     customer = "I've tried two cables and the reset. Still nothing. I'm really fed up."
     assert "unacknowledged-distress" in _names(analyzer, "Sorry to hear that. Please try a different cable.", customer)
     assert "unacknowledged-distress" not in _names(analyzer, "Sorry to hear that, after two cables and a reset that's really frustrating. I'll send a new pair.", customer)
+
+
+def test_you_should_of_blames_like_you_should_have(analyzer):
+    assert "blaming-language" in _names(analyzer, "Well, you should of thought about that before.", "I want to block gambling on my card.")

@@ -852,7 +852,7 @@ _WHY_RE = re.compile(
     re.IGNORECASE,
 )
 _WHERE_RE = re.compile(
-    r"\b(?:at|to|in|on|under|from|via|through|with|near|next\s+to|outside|behind) (?:the|your|our|my|her|his|their|any|a|an|one\s+of\s+our) \w+|https?://|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link|depot|office|reception|neighbour|neighbor|locker)\b",
+    r"\b(?:at|to|in|on|under|from|via|through|with|near|next\s+to|outside|behind) (?:the|your|our|my|her|his|their|any|a|an|one\s+of\s+our) \w+|[\w']+\s*>\s*[\w']+|https?://|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link|depot|office|reception|neighbour|neighbor|locker)\b",
     re.IGNORECASE,
 )
 _HOW_RE = re.compile(
@@ -952,6 +952,8 @@ _STATEMENT_RE = re.compile(
     re.IGNORECASE,
 )
 #: A request phrased as a question: "Can you ...?", "Could you ...?", "Is there any way ...?".
+#: A yes/no question that asks whether something can be done ("It is possible move ...?").
+_POSSIBLE_Q_RE = re.compile(r"\b(?:is\s+it|it\s+is|it's|is\s+that)\s+(?:\w+\s+)?possible\b|\b(?:can|could)\s+(?:you|i|we)\b", re.IGNORECASE)
 _REQUEST_Q_RE = re.compile(
     r"\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b"
     r"|\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still|speak|talk)\b"
@@ -1427,6 +1429,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Am I in trouble?" -> "I'm not saying you did anything wrong; your policy is still active"
     if _ARE_YOU_SAYING_RE.match(q.text) and _NOT_SAYING_RE.search(text):
         return True  # "Are you saying I lied?" -> "I'm not saying you did anything wrong"
+    if shared and q.kind == "yesno" and _POSSIBLE_Q_RE.search(q.text) and _DONE_ACTION_RE.search(text):
+        return True  # "It is possible move to the next week?" -> "I've moved your appointment to Tuesday 20 June"
     if _REQUEST_Q_RE.match(q.text) and _DONE_OPENER_RE.match(_substance(reply)):
         return True  # "Can you move it to Friday?" -> "Done, you're booked for Friday at 9:30."
     if q.kind == "yesno" and _TAKE_LONG_Q_RE.search(q.text) and _TIME_RE.search(text):
