@@ -1285,3 +1285,16 @@ def test_a_done_move_answers_is_it_possible_and_a_menu_path_answers_where(analyz
     assert not _hits(analyzer, "I've moved your appointment to Tuesday 20 June at 9:30, same room.", ctx, "unanswered-question")[0]
     where = [("customer", "ok where in the app")]
     assert not _hits(analyzer, "It's under Card > Spending controls > Gambling block. Turn it on.", where, "unanswered-question")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "flagged"),
+    [
+        ("why is my bill £14 higher this month? account 30318842", "You can pay your bill in the app under Billing > Pay now.", True),
+        ("Why have you taken a £150 hold on my card??", "To release the hold, simply check out at reception and it is released within 7 days.", True),
+        ("Why have you taken a £150 hold on my card??", "It's a deposit because the room has a minibar; to release it, check out at reception.", False),
+        ("why was i banned", "You can appeal any ban at support.example.org/appeal; let me check the reason and I'll get back to you today.", False),
+    ],
+)
+def test_a_why_question_answered_only_with_what_to_do_is_unanswered(analyzer, customer, reply, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]) is flagged

@@ -893,6 +893,14 @@ _DECLARATIVE_ANSWER_RE = re.compile(
     r"doesn't|don't|would|should|has|have|was|were|wasn't|hasn't|haven't|need|needs|must|works|fits|covers|includes|comes|goes|stays|takes)\b",
     re.IGNORECASE,
 )
+#: A reply that opens with what to do: "To fix the sync, ...", "You can appeal ...".
+_INSTRUCTION_OPEN_RE = re.compile(
+    r"\W*(?:(?:sorry|we\s+apologi[sz]e|apologies)[^.!?]{0,40}[.!]\s+)?"
+    r"(?:to\s+(?:fix|stop|avoid|release|reduce|submit|appeal|prevent|pay|cancel|get|make|remove|lift|unblock|restore)\b[^.!?]{0,60}?(?:,|\s+(?:your|you|please|simply|just)\b)"
+    r"|you\s+can\s+(?:pay|appeal|add|submit|avoid|fix|call|use|request|apply|ask|change|update|check|set)\b"
+    r"|there\s+is\s+nothing\s+(?:i|we)\s+can\s+do\b)",
+    re.IGNORECASE,
+)
 _BECAUSE_RE = re.compile(
     r"\b(?:because|since|due\s+to|as\s+a\s+result|the\s+reason|that's\s+why|which\s+is\s+(?:why|excluded|not\s+covered)|is\s+excluded|isn't\s+covered|not\s+covered|caused\s+by|came\s+from|comes\s+from)\b",
     re.IGNORECASE,
@@ -1360,6 +1368,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     reply is about, not the second one it skipped ("and will there be a fee?")."""
     text = reply.text
     keys = q.keywords
+    if q.kind == "why" and _INSTRUCTION_OPEN_RE.match(_substance(reply)) and not (_WHY_RE.search(text) or _BECAUSE_RE.search(text)):
+        # "Why is my bill £14 higher?" -> "You can pay your bill in the app": how to act
+        # on it, with no cause given.
+        return bool(_DEFER_RE.search(text))
     shared = _shared(q, reply, lemmas)
     if _on_content(q, shared, reply):
         typed = _typed_answer(q)
