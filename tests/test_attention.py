@@ -1298,3 +1298,18 @@ def test_a_done_move_answers_is_it_possible_and_a_menu_path_answers_where(analyz
 )
 def test_a_why_question_answered_only_with_what_to_do_is_unanswered(analyzer, customer, reply, flagged):
     assert bool(_hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I think I put the wrong size in my order, I wanted a M not a L. Order 40277.",
+         "No need to apologise. I've changed order 40277 to size M and it still ships today."),
+        ("ok but can I use wifi calling in the meantime?",
+         "Not until the new SIM is active, I'm afraid. Your old SIM still works, so calls and texts will reach you there."),
+        ("I'm in Spain on holiday and my data isn't working.",
+         "Please turn on Data roaming in Settings > Mobile data > Data roaming, then restart your phone."),
+    ],
+)
+def test_a_size_change_texts_reaching_you_and_mobile_data_are_not_off_topic(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")[0]

@@ -1,0 +1,73 @@
+"""Topic and intent lexicon: what a customer turn raises and what a reply works on."""
+
+from __future__ import annotations
+
+import pytest
+
+from tonecheck.nlp import NlpEngine
+from tonecheck.topics import shared_lexicon
+
+
+@pytest.fixture(scope="session")
+def lex():
+    return shared_lexicon()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return NlpEngine()
+
+
+def _intents(hits):
+    return {h.intent for h in hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Someone added an email address I don't recognise to my account.", "account-security"),
+        ("I can't log in, it says my password is wrong.", "login-password"),
+        ("My parcel hasn't arrived and tracking hasn't updated.", "delivery"),
+        ("The shoes are too small, can I swap them?", "returns-exchange"),
+        ("Please delete all my data.", "data-privacy"),
+    ],
+)
+def test_customer_turns_raise_their_intent(lex, nlp, text, intent):
+    assert intent in _intents(lex.customer_hits(nlp.parse(text)))
+
+
+def test_mobile_data_is_not_personal_data(lex, nlp):
+    hits = lex.customer_hits(nlp.parse("I'm in Spain and my data isn't working."))
+    assert "data-privacy" not in _intents(hits)
+
+
+@pytest.mark.parametrize(
+    ("reply", "intent"),
+    [
+        ("I recommend a password reset; you'll get a reset link.", "login-password"),
+        ("I've changed order 40277 to size M.", "returns-exchange"),
+        ("Your parcel should arrive on Friday.", "delivery"),
+    ],
+)
+def test_replies_work_on_the_intent_of_their_solution(lex, nlp, reply, intent):
+    assert intent in _intents(lex.solution_hits(nlp.parse(reply)))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Your old SIM still works, so calls and texts will reach you there.", "Returns are accepted within 30 days from delivery."],
+)
+def test_texts_reaching_you_and_a_return_window_are_not_delivery_solutions(lex, nlp, reply):
+    assert "delivery" not in _intents(lex.solution_hits(nlp.parse(reply)))
+
+
+def test_hits_carry_offsets_into_the_original_text(lex, nlp):
+    text = "Please RESET YOUR PASSWORD now."
+    for h in lex.solution_hits(nlp.parse(text)):
+        assert text[h.start : h.end] == h.text
+
+
+def test_related_intents_are_allowed_but_unrelated_ones_are_not(lex):
+    allowed = lex.allowed({"delivery"})
+    assert {"delivery", "billing-refund"} <= allowed
+    assert "login-password" not in allowed
