@@ -116,6 +116,7 @@ def test_grammar_near_misses_stay_silent(analyzer, reply):
         ("For make a claim, please send photos.", "For"),
         ("Since its unused we can offer store credit.", "its"),
         ("Its under Card > Spending controls > Gambling block.", "Its"),
+        ("Your bill is based on a estimated reading.", "a"),
         ("Sorry Ms. Brooks. I have book you for Tuesday at 10:00.", "have book"),
         ("Please follow this steps: hold the button.", "this"),
     ],
@@ -145,6 +146,7 @@ def test_slips_of_non_native_and_hurried_writers_are_grammar(analyzer, reply, ev
         "Nothing is possible without the code.",
         "The driver stopped at 8:14. [internal] check with fleet first.",
         "Do you have change for the meter?",
+        "It was a one-off: a unique code on a European card.",
         "We have check-in from 3 pm.",
     ],
 )
