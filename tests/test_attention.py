@@ -1313,3 +1313,12 @@ def test_a_why_question_answered_only_with_what_to_do_is_unanswered(analyzer, cu
 )
 def test_a_size_change_texts_reaching_you_and_mobile_data_are_not_off_topic(analyzer, customer, reply):
     assert not _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")[0]
+
+
+def test_a_script_frame_stops_before_please_and_please_close_it_is_a_cancellation(analyzer):
+    ctx = [("customer", "My broadband drops every evening. I've restarted the router three times.")]
+    reply = "Thank you for contacting Veloxa. To resolve connection issues please follow these steps: 1. Switch off your router."
+    assert not _hits(analyzer, reply, ctx, "off-topic-reply")[0]
+    leaving = [("customer", "I've lost my job and I can't afford the premium account anymore. Please close it.")]
+    offer = "I'm sorry to hear about your job. I can switch you to our free Basic account instead, or close it completely. Which would you like?"
+    assert not _hits(analyzer, offer, leaving, "off-topic-reply")[0]

@@ -706,3 +706,14 @@ def test_a_bare_sorry_to_hear_that_does_not_acknowledge_frustration(analyzer):
 
 def test_you_should_of_blames_like_you_should_have(analyzer):
     assert "blaming-language" in _names(analyzer, "Well, you should of thought about that before.", "I want to block gambling on my card.")
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I need a copy of invoice INV-3309. The deadline isn't until January so there's no rush at all.", "I've e-mailed a copy of INV-3309 to you."),
+        ("Hi, my dog had surgery last month, he's totally fine now thankfully! I just need the claim form.", "Here's the claim form: example.org/claims/vet."),
+    ],
+)
+def test_a_distant_deadline_and_a_hardship_that_is_over_need_no_acknowledgement(analyzer, customer, reply):
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)

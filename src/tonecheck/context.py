@@ -182,6 +182,11 @@ _LONE_NOT_NAMES = frozenset(
     ["help", "please", "thanks", "thank", "cheers", "regards", "urgent", "bye", "anyone", "hello", "hi", "hey", "sorry", "seriously", "ridiculous", "unbelievable", "useless", "pathetic", "now", "asap", "today", "tomorrow", "again", "still", "nothing", "anything", "everything", "rubbish", "disgusting", "shocking", "ugh", "why", "what", "where", "when", "how", "who", "yes", "yep", "no", "nope", "ok", "okay", "cancel", "done", "finally", "appreciated", "ta", "best", "love", "thx", "thankyou", "sincerely", "waiting", "nobody", "anybody", "someone", "great", "perfect", "fine", "whatever", "really", "honestly", "amazing", "brilliant"]
 )
 #: A first name alone after the last sentence of the first message: "... it still happens. Farid"
+_RECOVERED_RE = re.compile(
+    r"\b(?:he's|she's|they're|i'm|it's|he\s+is|she\s+is|they\s+are|i\s+am|we're)\s+(?:totally\s+|completely\s+|all\s+|fully\s+)?"
+    r"(?:fine|ok|okay|better|recovered|well|back\s+to\s+normal)\s+now\b",
+    re.IGNORECASE,
+)
 _ASIDE_RE = re.compile(r"\s\((?:not|no|it's|its|pronounced|aka|spelt|spelled)\b[^()\n]{0,30}\)")
 _LONE_SIGNATURE_RE = re.compile(r"(?:[.!?)]|\n)\s*([A-Z][a-z\u00df-\u024f'’-]{2,20})\.?\s*$")
 _BARE_SIGNOFF_RE = re.compile(
@@ -848,6 +853,9 @@ class StateExtractor:
                     continue  # "not worried", "I'm not upset"
                 state.distress.append(Signal(kind, turn, m.start(), m.end(), m.group()))
                 break
+        if _RECOVERED_RE.search(text):
+            # "my dog had surgery last month, he's totally fine now": a hardship that is over
+            state.distress = [sig for sig in state.distress if not (sig.turn == turn and sig.kind == "hardship")]
         # Strongly negative wording overall (TextBlob's lexicon polarity), when no phrase
         # above caught it: "the service is awful and useless".
         if not any(sig.turn == turn for sig in state.distress) and polarity(parsed) < NEGATIVE_POLARITY:

@@ -709,7 +709,7 @@ _TERM_RE = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")  # not the letters of an
 #: abroad, ...", "Having trouble logging in?", "Thinking of switching?".
 _FRAME_RE = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear)(?:\s+there)?\W+|(?:thanks|thank\s+you|(?:we're|we\s+are|i'm|i\s+am|so)?\s*sorry)\b[^.!?\n]{0,60}[.!]\s+){0,2}"
-    r"(?:to\s+(?P<to>[a-z][^,:.!?;\n]{3,80})[,:]"
+    r"(?:to\s+(?P<to>[a-z][^,:.!?;\n]{3,80}?)(?:[,:]|\s+(?=(?:please|simply|just|follow)\b))"
     r"|if\s+(?:you(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+want\s+to|\s+would\s+like\s+to|'d\s+like\s+to|\s+need\s+to|\s+think)|your)\s+(?P<if>[a-z][^,.!?;\n]{3,80}),"
     r"|(?:having\s+(?:trouble|problems|issues)(?:\s+with)?|thinking\s+(?:of|about)|looking\s+to|planning\s+to)\s+(?P<q>[a-z][^?.!\n]{2,60})\?)",
     re.IGNORECASE,
@@ -729,7 +729,7 @@ _FRAME_GENERIC = frozenset(
         "confirm", "verify", "identity", "security", "look", "into", "investigate", "assist", "best", "away", "right",
         "move", "forward", "this", "that", "there", "either", "both", "these", "those", "them", "booking", "account",
         "order", "details", "finalise", "finalize", "arrange", "query", "queries", "question", "questions", "more",
-        "other", "else", "anything", "need", "support", "assistance", "information",
+        "other", "else", "anything", "need", "support", "assistance", "information", "steps", "follow",
     ]
 )
 
