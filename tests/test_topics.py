@@ -71,3 +71,8 @@ def test_related_intents_are_allowed_but_unrelated_ones_are_not(lex):
     allowed = lex.allowed({"delivery"})
     assert {"delivery", "billing-refund"} <= allowed
     assert "login-password" not in allowed
+
+
+def test_a_payment_the_customer_did_not_make_is_account_security(lex, nlp):
+    hits = lex.customer_hits(nlp.parse("I didn't make a payment of $640 to 'QuickMart Online' yesterday."))
+    assert "account-security" in _intents(hits)
