@@ -1322,3 +1322,8 @@ def test_a_script_frame_stops_before_please_and_please_close_it_is_a_cancellatio
     leaving = [("customer", "I've lost my job and I can't afford the premium account anymore. Please close it.")]
     offer = "I'm sorry to hear about your job. I can switch you to our free Basic account instead, or close it completely. Which would you like?"
     assert not _hits(analyzer, offer, leaving, "off-topic-reply")[0]
+
+
+def test_did_you_just_say_that_is_answered_by_an_apology_for_it(analyzer):
+    ctx = [("customer", "Did you just say ffs to me?")]
+    assert not _hits(analyzer, "I apologise, that was unprofessional. I've cancelled your TV package today.", ctx, "unanswered-question")[0]

@@ -717,3 +717,18 @@ def test_you_should_of_blames_like_you_should_have(analyzer):
 )
 def test_a_distant_deadline_and_a_hardship_that_is_over_need_no_acknowledgement(analyzer, customer, reply):
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("What is the difference between your SMARTSAVE and FLEXIFIX tariffs? I'm on FLEXIFIX now.", "SMARTSAVE has a cheaper night rate; FLEXIFIX keeps one price all day."),
+        ("I sent £2,000 to my landlord yesterday and he says it hasn't arrived. Should I be worried?", "The payment left your account at 4:12 pm and his bank received it at 4:13 pm."),
+    ],
+)
+def test_product_names_in_capitals_and_asking_whether_to_worry_are_not_distress(analyzer, customer, reply):
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+def test_shouted_words_still_read_as_anger(analyzer):
+    assert "unacknowledged-distress" in _names(analyzer, "Please wait for the courier.", "WHERE IS MY PARCEL, I HAVE WAITED ALL WEEK")

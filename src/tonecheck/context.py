@@ -187,6 +187,11 @@ _RECOVERED_RE = re.compile(
     r"(?:fine|ok|okay|better|recovered|well|back\s+to\s+normal)\s+now\b",
     re.IGNORECASE,
 )
+#: Capitals that name a product: followed by what it is ("SMARTSAVE tariff", "FLEXIFIX
+#: tariffs", "PLUS plan"), or listed with one that is.
+_NAMED_CAPS_RE = re.compile(
+    r"(?:\s+(?:and|or)\s+[A-Z]{3,})?\s+(?:tariffs?|plans?|packages?|bundles?|accounts?|cards?|subscriptions?|memberships?|boxes?|routers?|app|model|range|deal|offer|policy)\b"
+)
 _ASIDE_RE = re.compile(r"\s\((?:not|no|it's|its|pronounced|aka|spelt|spelled)\b[^()\n]{0,30}\)")
 _LONE_SIGNATURE_RE = re.compile(r"(?:[.!?)]|\n)\s*([A-Z][a-z\u00df-\u024f'’-]{2,20})\.?\s*$")
 _BARE_SIGNOFF_RE = re.compile(
@@ -874,6 +879,7 @@ class StateExtractor:
             if m.group() not in _ACRONYM_OK and not any(s <= m.start() < e for s, e in holders)
             and not parsed.in_quotes(m.start(), m.end())  # "a payment to 'NMBS SVCS'": a name
             and text[m.end() : m.end() + 1] != ":"  # "SURNAME: Adebayo": a form field's label
+            and not _NAMED_CAPS_RE.match(text, m.end())  # "your SMARTSAVE and FLEXIFIX tariffs": names
         ]
         if len(caps) >= 2 and sum(len(c.group()) for c in caps) >= 8:
             state.distress.append(

@@ -1314,10 +1314,15 @@ _NOT_AGAIN_RE = re.compile(
     re.IGNORECASE,
 )
 #: A question that only echoes the agent's words in quotes, in indignation.
-_ECHO_Q_RE = re.compile(r"\W*(?:excuse\s+me\W+|sorry\W+|what\W+)?['\"‘“][^'\"’”]{2,80}['\"’”]\s*[?!]+\s*$", re.IGNORECASE)
+_ECHO_Q_RE = re.compile(
+    r"\W*(?:excuse\s+me\W+|sorry\W+|what\W+)?['\"‘“][^'\"’”]{2,80}['\"’”]\s*[?!]+\s*$"
+    r"|\W*(?:(?:wow|wait|sorry|excuse\s+me)\W+)?(?:did\s+you\s+(?:just\s+)?(?:say|call|write|swear)|are\s+you\s+(?:swearing|serious\s+with\s+that))\b",  # "Did you just say ffs to me?"
+    re.IGNORECASE,
+)
 _APOLOGY_FOR_RE = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\b[^.!?]{0,60}\b(?:message|note|comment|that|it)\b[^.!?]{0,40}\b(?:meant|intended|should\s+never|not\s+for\s+you|wrong|mistake)\b"
-    r"|\b(?:that|the|my)\s+(?:message|note|comment)\s+(?:was\s+)?(?:meant|intended)\s+for\b",
+    r"|\b(?:that|the|my)\s+(?:message|note|comment)\s+(?:was\s+)?(?:meant|intended)\s+for\b"
+    r"|\b(?:sorry|apologi[sz]e|apologies)\b[^.!?]{0,30}\b(?:that\s+was|it\s+was)\s+(?:unprofessional|out\s+of\s+line|uncalled\s+for|rude|wrong)\b",
     re.IGNORECASE,
 )
 #: A yes/no question about duration: "will it take long?", "is it going to be long?".
