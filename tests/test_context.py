@@ -238,3 +238,18 @@ def test_an_order_code_after_the_question_and_a_subjectless_attempt_are_facts(an
     assert "reasked-information" in [f.name for f in r.findings]
     r = analyzer.analyze_reply("Have you tried restarting your phone?", [("customer", "The app crashed and restarted itself. Why?")])
     assert "reasked-information" not in [f.name for f in r.findings]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("my account got banned?? my gamertag is NightOwl_92", "Sorry to hear that. What's your gamertag so I can pull up your account?"),
+        ("A payment I did not make. Card last four 0932. Please help.", "I'll raise a chargeback. Can you give me the last 4 digits of the card?"),
+        ("Extend booking CRX-5521 please. You can call me on +44 7700 900 771 if needed.", "I can extend that. What's a good number to reach you on?"),
+        ("Our admin account is ops@brightfield.example. SSO is down.", "Could you share the e-mail of the admin account so I can check?"),
+        ("My roaming isn't working. I've turned the phone off and on.", "Have you tried restarting your phone?"),
+    ],
+)
+def test_gamertags_last_four_digits_a_good_number_and_turning_it_off_and_on_are_facts(analyzer, customer, reply):
+    names = [f.name for f in analyzer.analyze_reply(reply, [("customer", customer)]).findings]
+    assert "reasked-information" in names

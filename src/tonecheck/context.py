@@ -49,7 +49,7 @@ _ID_WORD = r"(?:number|no\.?|num|#|id|ref(?:erence)?|code)"
 #: the value. Values must contain a digit unless the kind says otherwise.
 _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "username": re.compile(
-        rf"\b(?:user\s?name|login(?:\s+(?:name|id))?|user\s?id|handle|screen\s?name){_LINK}{_VALUE}",
+        rf"\b(?:user\s?name|login(?:\s+(?:name|id))?|user\s?id|handle|screen\s?name|gamer\s?tag|player\s+(?:name|id|tag)|in-game\s+name){_LINK}{_VALUE}",
         re.IGNORECASE,
     ),
     "order number": re.compile(
@@ -76,20 +76,21 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "flight number": re.compile(r"\bflight(?:\s+(?:number|no\.?|#))?\s*(?:is|:)?\s*([A-Z]{2}\s?\d{2,4})\b"),
     "card digits": re.compile(
         r"\b(?:card|visa|mastercard|amex)\s+(?:number\s+)?(?:ending|ends|ending\s+in|ends\s+in|ending\s+with|ends\s+with)"
-        r"\s*(?:in|with)?\s*[:#]?\s*((?:\*{2,4}\s?)?\d{4})\b",
+        r"\s*(?:in|with)?\s*[:#]?\s*((?:\*{2,4}\s?)?\d{4})\b"
+        r"|\b(?:card\s+)?last\s+(?:four|4)(?:\s+(?:digits|numbers))?(?:\s+(?:are|is|of\s+(?:my|the)\s+card))?\s*[:#]?\s*(\d{4})\b",  # "Card last four 0932"
         re.IGNORECASE,
     ),
 }
 #: Words a fact pattern cannot match without (cheap gate before the regex).
 _FACT_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "username": ("user", "login", "handle", "screen"),
+    "username": ("user", "login", "handle", "screen", "gamertag", "gamer", "player", "in-game"),
     "order number": ("order",),
     "account number": ("account", "customer", "member", "client", "patient", "loyalty", "policyholder"),
     "ticket number": ("ticket", "case", "ref", "booking", "confirmation", "tracking", "claim", "reservation", "policy"),
     "flight number": ("flight",),
     "serial number": ("serial",),
     "postcode": ("post", "zip"),
-    "card digits": ("card", "visa", "mastercard", "amex"),
+    "card digits": ("card", "visa", "mastercard", "amex", "last four", "last 4"),
 }
 #: A UK postcode in its written form (outward code, space, inward code), upper case.
 _UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
@@ -114,7 +115,7 @@ _PLACEHOLDER_KINDS = (
 )
 # What the customer says they already tried: "I've restarted it", "I already tried resetting".
 _TRIED_VERBS = {
-    "restart": r"restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+it\s+off(?:\s+and\s+on)?|switch\w*\s+it\s+off(?:\s+and\s+on)?|unplug\w*",
+    "restart": r"restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+(?:it|the\s+\w+|my\s+\w+)\s+off(?:\s+and\s+(?:back\s+)?on)?|switch\w*\s+(?:it|the\s+\w+|my\s+\w+)\s+off(?:\s+and\s+(?:back\s+)?on)?|unplug\w*",
     "reinstall": r"reinstall\w*|re-install\w*|uninstall\w*",
     "reset": r"reset\w*",
     "clear cache": r"clear\w*\s+(?:the\s+|my\s+)?(?:cache|cookies|browser\s+data)",
@@ -600,13 +601,14 @@ class StateExtractor:
             if not any(k in low for k in _FACT_KEYWORDS[kind]):
                 continue
             for m in pattern.finditer(text):
-                value = m.group(1).rstrip(".-,")
+                g = 1 if m.group(1) is not None else m.lastindex or 1  # the alternative that matched
+                value = m.group(g).rstrip(".-,")
                 if value.lower() in _VALUE_STOP or len(value) < 3:
                     continue
                 if kind not in _NO_DIGIT_OK and not any(c.isdigit() for c in value):
                     continue
                 kind_ = "email" if kind == "username" and EMAIL_RE.fullmatch(value) else kind
-                start = m.start(1)
+                start = m.start(g)
                 self._add_fact(state, Fact(kind_, value, turn, start, start + len(value)))
         has_digit = any(c.isdigit() for c in text)
         if has_digit:

@@ -43,7 +43,7 @@ __all__ = [
 # that "I'll email you" is not a request for an email address.
 _DET = r"(?:your|the|ur|an?|that)\s+(?:[\w'’-]+\s+){0,2}?"
 _KIND_WORDS: dict[str, str] = {
-    "username": r"(?:user\s?name|login(?:\s+(?:name|id))?|user\s?id|handle|screen\s?name)",
+    "username": r"(?:user\s?name|login(?:\s+(?:name|id))?|user\s?id|handle|screen\s?name|gamer\s?tag|player\s+(?:name|id|tag)|in-game\s+name)",
     "email": r"(?:e-?mail(?:\s+address)?|email\s+id)",
     "phone": r"(?:(?:phone|mobile|cell|telephone|contact)\s+(?:number|no\.?|#)|phone|mobile)",
     "order number": r"(?:order\s+(?:number|no\.?|#|id|reference|ref))",
@@ -61,7 +61,7 @@ _KIND_RES = {kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, 
 _KIND_RES["email"] = re.compile(
     r"\b(?:(?:your|the|an?|ur)\s+(?:[\w-]+\s+){0,2}?(e-?mail\s+address|email\s+id)"
     r"|(?:your|ur)\s+(?:registered\s+|account\s+|contact\s+)?(e-?mail)(?!\s+(?:from|about|to|with|that|which|we|I))"
-    r"|the\s+(e-?mail)\s+(?:on|for|associated|linked|registered|tied|attached|connected)\b"
+    r"|the\s+(e-?mail)\s+(?:on|for|of|associated|linked|registered|tied|attached|connected)\b"
     r"|\b(?:what|which)\s+(e-?mail(?:\s+address)?)\b)",
     re.IGNORECASE,
 )
@@ -91,7 +91,7 @@ _KIND_RES["phone"] = re.compile(
 # "What's the best email to reach you on?", "Which order is this about?"
 _KIND_RES["email"] = re.compile(_KIND_RES["email"].pattern + r"|\bbest\s+(e-?mail(?:\s+address)?)\s+(?:to|for)\b", re.IGNORECASE)
 _KIND_RES["phone"] = re.compile(
-    _KIND_RES["phone"].pattern + r"|\bbest\s+((?:phone\s+|contact\s+|mobile\s+)?number)\s+(?:to|for)\b", re.IGNORECASE
+    _KIND_RES["phone"].pattern + r"|\b(?:best|good)\s+((?:phone\s+|contact\s+|mobile\s+)?number)\s+(?:to|for)\b", re.IGNORECASE
 )
 _KIND_RES["order number"] = re.compile(
     _KIND_RES["order number"].pattern + r"|\bwhich\s+(order)\b(?=\s+(?:is|was|are|do|does|did|this|that|it|we're|are\s+we)\b)",
