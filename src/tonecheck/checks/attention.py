@@ -608,7 +608,8 @@ class OffTopicReply(Check):
         m = _FRAME_RE.match(reply.text)  # a script opens with the problem it assumes
         if m is None or reply.parsed.in_quotes(m.start(), m.end()):
             return
-        frame = m.group("to") or m.group("if") or m.group("q") or ""
+        group = next(g for g in ("to", "if", "q") if m.group(g))  # each alternative names one
+        frame = m.group(group)
         words = [w for w in _CONTENT_RE.findall(frame.lower()) if w not in QUESTION_STOP and w not in _FRAME_GENERIC]
         if not words or _overlap(reply, state, state.customer_turns) >= 2:
             return
@@ -618,14 +619,14 @@ class OffTopicReply(Check):
         if any(_OPEN_ASK_RE.search(q.text) for q in state.questions):
             return  # "What should I check?" -> "To find your software version: ..." answers it
         turn, cust = state.pending_customer[-1]
-        start = m.start("to") if m.group("to") else m.start("if") if m.group("if") else m.start("q")
+        start = m.start(group)
         end = start + len(frame.rstrip())
         message = (
             f"The reply is a script for another problem (\u201c{_short(frame.strip())}\u201d), which the customer "
             f"did not raise in turn {turn} (\u201c{_short(cust.text)}\u201d)."
         )
-        yield self.finding(start, end, message, "Answer what the customer wrote before offering anything else.",
-                           evidence={"turn": turn, "start": 0, "end": len(cust.text)})
+        suggestion = "Answer what the customer wrote before offering anything else."
+        yield self.finding(start, end, message, suggestion, evidence={"turn": turn, "start": 0, "end": len(cust.text)})
 
     def _by_intent(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         hits = self.lexicon.solution_hits(reply.parsed)
