@@ -1327,3 +1327,24 @@ def test_a_script_frame_stops_before_please_and_please_close_it_is_a_cancellatio
 def test_did_you_just_say_that_is_answered_by_an_apology_for_it(analyzer):
     ctx = [("customer", "Did you just say ffs to me?")]
     assert not _hits(analyzer, "I apologise, that was unprofessional. I've cancelled your TV package today.", ctx, "unanswered-question")[0]
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "flagged"),
+    [
+        ("Does the Harbourview Inn have parking and is it free?",
+         "Hello, and thank you for choosing the Harbourview Inn! Our friendly reception team is delighted to help "
+         "with anything you need. We look forward to welcoming you!", True),
+        ("why did my account get banned?? i didnt do anything",
+         "Our community team works hard to keep Skyvale fair and we take every report seriously. "
+         "Bans are always reviewed carefully.", True),
+        # The same voice around a real answer is an answer.
+        ("Does the Harbourview Inn have parking and is it free?",
+         "Yes, we have 20 spaces and parking is free for guests. We look forward to welcoming you, and don't hesitate to ask.", False),
+        ("why did my account get banned??",
+         "I've checked and the ban was a mistake by our filter, so I've lifted it. We take every report seriously and "
+         "we work hard to keep the game fair.", False),
+    ],
+)
+def test_company_voice_filler_around_a_question_leaves_it_unanswered(analyzer, customer, reply, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]) is flagged

@@ -253,3 +253,35 @@ def test_an_order_code_after_the_question_and_a_subjectless_attempt_are_facts(an
 def test_gamertags_last_four_digits_a_good_number_and_turning_it_off_and_on_are_facts(analyzer, customer, reply):
     names = [f.name for f in analyzer.analyze_reply(reply, [("customer", customer)]).findings]
     assert "reasked-information" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum was taken into hospital, her name is Joan Pryce dob 03/04/1948",
+        "My son's name is Leo and he can't log in to the school app.",
+    ],
+)
+def test_a_third_partys_name_is_not_the_customers(text):
+    state = _state(("customer", text))
+    assert state.first_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hello, i am using Ledgerly since two year, now the export is not more working, where I can find the option in new version?", "where"),
+        ("I renewed last week and paid by card, when will the new policy documents arrive?", "when"),
+        ("I renewed last week and paid by card, is that enough?", "yesno"),
+    ],
+)
+def test_a_wh_clause_that_ends_a_long_question_gives_its_kind(text, kind):
+    state = _state(("customer", text))
+    assert [q.kind for q in state.questions] == [kind]
+
+
+def test_does_the_hotel_have_parking_is_a_question_but_do_the_steps_is_not():
+    state = _state(("customer", "Does the Harbourview Inn have parking and is it free?"))
+    assert [q.text for q in state.questions] == ["Does the Harbourview Inn have parking", "is it free?"]
+    state = _state(("customer", "Do the steps below and the router restarts itself."))
+    assert not state.questions

@@ -732,3 +732,22 @@ def test_product_names_in_capitals_and_asking_whether_to_worry_are_not_distress(
 
 def test_shouted_words_still_read_as_anger(analyzer):
     assert "unacknowledged-distress" in _names(analyzer, "Please wait for the courier.", "WHERE IS MY PARCEL, I HAVE WAITED ALL WEEK")
+
+
+@pytest.mark.parametrize(
+    ("reply", "flagged"),
+    [
+        ("Thanks. Looks like you pressed pay twice, you should really wait for the page to load.", True),
+        ("You should always check the address before you pay.", True),
+        ("You really should try the new app, it's great.", False),
+        ("You should really be able to see it now.", False),
+    ],
+)
+def test_should_really_advice_about_what_they_did_is_blame(analyzer, reply, flagged):
+    assert ("blaming-language" in _names(analyzer, reply)) is flagged
+
+
+def test_i_can_absolutely_understand_why_acknowledges_worry(analyzer):
+    customer = "Has my referral been sent? I'm a bit worried because the GP said it was urgent."
+    assert "unacknowledged-distress" not in _names(analyzer, "I can absolutely understand why you'd be worried. It went yesterday.", customer)
+    assert "unacknowledged-distress" in _names(analyzer, "I can't see it here. It went yesterday.", customer)

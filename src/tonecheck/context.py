@@ -161,8 +161,9 @@ _SELF_NAME_RES = [
     re.compile(rf"^\W*(?:[Hh]i|[Hh]ello|[Hh]ey)(?:\s+there)?,?\s+[Ii]t'?s\s+{_NAME}\b"),
     re.compile(rf"(?:^|[.!?,]\s+){_HON}\s+([A-Z][a-z\u00df-\u024f'’-]{{1,30}})\s+(?:here|speaking)\b"),
     re.compile(rf"(?:^|[.!?]\s+|\n)(?:[Hh]i,?\s+|[Hh]ello,?\s+)?{_NAME}\s+here\b"),
-    # "name Ruth Ellery", "Name is Chloe Barnard", "Name: Jo Park"
-    re.compile(rf"\b[Nn]ame(?:'s|’s|\s+is|:)?\s+(?:{_HON}\s+)?{_NAME}"),
+    # "name Ruth Ellery", "Name is Chloe Barnard", "Name: Jo Park"; not a third party's
+    # ("her name is Joan Pryce", "my son's name is Leo").
+    re.compile(rf"(?<![Hh]er )(?<![Hh]is )(?<![Tt]heir )(?<!'s )(?<!’s )\b[Nn]ame(?:'s|’s|\s+is|:)?\s+(?:{_HON}\s+)?{_NAME}"),
     # "It's Aisha Rahman, card ending 4417."
     re.compile(r"(?:^|[.!?]\s+)(?:[Ii]t's|[Ii]t is|[Tt]his is)\s+([A-Z][a-z\u00df-\u024f'’-]{1,30}\s+[A-Z][a-z\u00df-\u024f'’-]{1,30})(?=\s*[,.]|\s+here\b)"),
     re.compile(rf"\b[Cc]all me\s+{_NAME}\b"),
@@ -236,6 +237,11 @@ _NOT_NAMES = {
 _WHEN_CLAUSE_Q_RE = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|hi|hello)\W+)*(?:when|where)\s+(?:i|we|you|it|they|my|our|the|this|i'm|i've)\b[^?]{8,}?"
     r"[,;]?\s+(?:and\s+|but\s+|so\s+)?(how|what|why|which|is\s+there|are\s+there|do\s+i|can\s+i|should\s+i|does\s+it|is\s+it|will\s+it|do\s+you|can\s+you)\b",
+    re.IGNORECASE,
+)
+#: A wh-clause that ends a long "?" sentence: ", where I can find the option?"
+_LATE_WH_RE = re.compile(
+    r"[,;]\s+(?:(?:and|so|but|now|then)\s+)?(where|when|how|what|why|which)\s+(?:i|we|can|could|do|does|did|is|are|was|should|will|would)\b[^,;]{3,}\?\s*$",
     re.IGNORECASE,
 )
 _WH = {
@@ -782,9 +788,13 @@ class StateExtractor:
                 is_q = True  # "If we add her to the policy, do we get a discount" (then "and ...?")
             if first in _AUX_OPENERS and not asks:
                 # "Can you believe..." / "Will do" without '?': too weak a signal alone.
-                is_q = len(words) > 3 and words[1 if words[0] == first else 2] in {
-                    "you", "i", "we", "it", "someone", "anyone", "there", "u", "this", "that", "my"
-                }
+                second = words[1 if words[0] == first else 2]
+                is_q = len(words) > 3 and (
+                    second in {"you", "i", "we", "it", "someone", "anyone", "there", "u", "this", "that", "my"}
+                    # "Does the hotel have parking and is it free?" (not "Do the steps", "Have the
+                    # courier call me": imperatives)
+                    or (second in {"the", "your", "our"} and first in {"does", "is", "are", "will", "can", "did", "was", "has"})
+                )
                 if is_q and _AUX_REPORT_RE.match(sent):
                     is_q = False  # "Did that, still red.": a report, not a question
             indirect = _INDIRECT_Q_RE.search(sent)
@@ -799,6 +809,10 @@ class StateExtractor:
                 # "so when i export the dates come out as numbers, is there a setting for
                 # this?": "when" opens a condition; the question is the later clause.
                 wh = _WH.get(later.group(1).lower())
+            if wh is None and asks and (late := _LATE_WH_RE.search(sent)):
+                # "i am using Ledgerly since two year, now the export is not working, where I
+                # can find the option?": the question is the last clause.
+                wh = _WH[late.group(1).lower()]
             if wh is None and indirect:
                 wh = next((_WH[w] for w in re.findall(r"[a-z]+", indirect.group().lower()) if w in _WH), None)
             if wh is None and asks and len(words) <= 6:

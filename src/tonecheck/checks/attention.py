@@ -1116,6 +1116,47 @@ _STOCK_SENT_RE = re.compile(
 _LEADS_ON_RE = re.compile(r"\b(?:we|you|i)(?:'ll|\s+will|\s+would|\s+need|\s+can|\s+have\s+to)\b", re.IGNORECASE)
 
 
+#: Company-voice filler: what the company always does or values, not what it did here.
+_FLUFF_RE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?\s+(?:really\s+|very\s+|so\s+)?hard\s+to"
+    r"|take[sn]?\s+(?:every|all|these|this|each|your|such)\s+(?:\w+\s+){0,2}(?:very\s+|extremely\s+)?seriously"
+    r"|(?:always|constantly)\s+(?:aim|strive|try|do\s+our\s+best|work)"
+    r"|we\s+(?:try|aim|strive|endeavour|endeavor)\s+to"
+    r"|as\s+(?:quickly|soon|smooth|smoothly|easy|easily|fast)\s+as\s+(?:we\s+)?(?:possibly\s+)?(?:can|possible)"
+    r"|(?:is|are)\s+(?:really\s+|very\s+|so\s+|incredibly\s+|extremely\s+)?important\s+to\s+us"
+    r"|with\s+(?:great|the\s+utmost|the\s+greatest|real|extra)\s+care"
+    r"|we\s+want\s+(?:every|all|each|our)\b"
+    r"|doing\s+(?:everything|all)\s+(?:we\s+)?(?:can|possible)"
+    r"|designed\s+to\s+(?:be|make|give|keep)"
+    r"|(?:we|i)\s+(?:know|understand)\s+how\s+(?:stressful|frustrating|important|much|disappointing|annoying|worrying|upsetting)"
+    r"|thank\s+you\s+(?:so\s+much\s+)?for\s+(?:choosing|being\s+a|your\s+loyalty|your\s+patience)"
+    r"|look(?:ing)?\s+forward\s+to"
+    r"|delighted\s+to\s+help"
+    r"|(?:don't|do\s+not)\s+hesitate"
+    r"|(?:please\s+be|rest)\s+assured"
+    r"|we\s+(?:really\s+|truly\s+)?(?:appreciate|value)\s+(?:your|you|our|every)"
+    r"|based\s+on\s+(?:your\s+|customer\s+)?feedback"
+    r"|(?:every|all\s+our|each)\s+(?:customer|player|guest|member|passenger|patient|client|user)s?\b)",
+    re.IGNORECASE,
+)
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _only_fluff(reply: Reply, state: ConversationState) -> bool:
+    """Whether the reply is company-voice filler around the question: two or more stock
+    phrases ("we take every report seriously", "always aim to make the process smooth")
+    and nothing particular to this customer (no yes or no, no action done, no number of
+    its own). "Does the inn have parking?" -> "Thank you for choosing us! Our friendly team
+    ... We look forward to welcoming you!" answers nothing."""
+    text = reply.text
+    if len(_FLUFF_RE.findall(text)) < 2:
+        return False
+    if _YESNO_OPENER_RE.match(_substance(reply)) or _DONE_ACTION_RE.search(text):
+        return False
+    said = " ".join(parsed.text for _, parsed in state.customer_turns)
+    return all(d in said for d in _DIGITS_RE.findall(text))
+
+
 def _only_stock(reply: Reply) -> bool:
     """Whether every sentence of the reply is a pleasantry or a stock acknowledgement."""
     text = reply.text
@@ -1637,7 +1678,7 @@ class UnansweredQuestion(Check):
             return  # a clarifying question back (or the details needed to act) engages with it
         only = len(questions) == 1
         # "Thank you for raising the fee. We take all feedback seriously." answers nothing.
-        missed = list(questions) if _only_stock(reply) else self._missed(questions, reply, lemmas, only)
+        missed = list(questions) if _only_stock(reply) or _only_fluff(reply, state) else self._missed(questions, reply, lemmas, only)
         if not missed:
             return
         yield self._report(missed, reply)
