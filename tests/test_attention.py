@@ -1348,3 +1348,31 @@ def test_did_you_just_say_that_is_answered_by_an_apology_for_it(analyzer):
 )
 def test_company_voice_filler_around_a_question_leaves_it_unanswered(analyzer, customer, reply, flagged):
     assert bool(_hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "flagged"),
+    [
+        ("My debit card got declined at a restaurant in Lisbon even though I have money in the account. Why?",
+         "Hello, thanks for getting in touch. If you don't recognise a payment on your statement, you can dispute it in the app.", True),
+        ("I have to cancel my holiday because I've got pneumonia. Will my travel insurance pay back the flights?",
+         "Hi Sam, thanks for getting in touch. If you'd like to extend your trip, you can add extra days in your account.", True),
+        # Consent and a greeting followed by an apology are not a script's assumed problem.
+        ("Every time I import a library book it says my reader is unauthorised. What could be wrong?",
+         "If you agree, I will place you on hold to check your account.", False),
+        ("The kettle stopped working after 3 weeks. Can I get a replacement?",
+         "hi sorry to hear that yes we can replace it under the warranty just send it back to us", False),
+    ],
+)
+def test_a_script_frame_after_a_named_greeting_or_a_negated_if_you_is_read(analyzer, customer, reply, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], "off-topic-reply")[0]) is flagged
+
+
+def test_pointing_to_the_bank_answers_how_a_refund_reaches_a_cancelled_card(analyzer):
+    ctx = [("customer", "But if the card has been cancelled, how will the refund be made? Should I check this with the card manager?")]
+    reply = "Yes please. I would advise to please contact your bank directly for further assistance."
+    assert not _hits(analyzer, reply, ctx, "unanswered-question")[0]
+
+
+def test_a_one_word_question_does_not_break_the_question_reader(analyzer):
+    assert analyzer.analyze_reply("Sure.", [("customer", "Can?")]) is not None

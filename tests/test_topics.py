@@ -76,3 +76,38 @@ def test_related_intents_are_allowed_but_unrelated_ones_are_not(lex):
 def test_a_payment_the_customer_did_not_make_is_account_security(lex, nlp):
     hits = lex.customer_hits(nlp.parse("I didn't make a payment of $640 to 'QuickMart Online' yesterday."))
     assert "account-security" in _intents(hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I have a physio appointment on Tuesday but I can't make mornings that week. Is there anything in the afternoon instead?", "appointment"),
+        ("My MRI is on the 12th but I'll be away. Can I move it?", "appointment"),
+        ("I ordered the vegan curry and got chicken.", "returns-exchange"),
+        ("Water pressure in our flat has been really low since Monday.", "technical-fault"),
+    ],
+)
+def test_moving_a_visit_a_wrong_dish_and_low_pressure_are_recognised(lex, nlp, text, intent):
+    assert intent in _intents(lex.customer_hits(nlp.parse(text)))
+
+
+def test_a_parcel_that_arrived_broken_is_damage_not_delivery(lex, nlp):
+    hits = lex.customer_hits(nlp.parse("My order arrived today but the box was crushed and the lamp base inside is cracked."))
+    assert _intents(hits) == {"returns-exchange"}
+
+
+@pytest.mark.parametrize(
+    ("reply", "intent"),
+    [
+        ("Just pop it in the returns bag and send it back.", "returns-exchange"),
+        ("Sorry your order was late! I've added a voucher.", "delivery"),
+        ("I've moved your appointment to Thursday at 2 pm.", "appointment"),
+        ("Lovely, I've booked you in for 18 March at 10:40.", "appointment"),
+    ],
+)
+def test_replies_that_return_apologise_for_lateness_or_move_a_visit(lex, nlp, reply, intent):
+    assert intent in _intents(lex.solution_hits(nlp.parse(reply)))
+
+
+def test_a_rebooked_flight_is_not_an_appointment_solution(lex, nlp):
+    assert "appointment" not in _intents(lex.solution_hits(nlp.parse("I've rebooked you on the 14:05 flight.")))

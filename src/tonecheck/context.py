@@ -788,7 +788,7 @@ class StateExtractor:
                 is_q = True  # "If we add her to the policy, do we get a discount" (then "and ...?")
             if first in _AUX_OPENERS and not asks:
                 # "Can you believe..." / "Will do" without '?': too weak a signal alone.
-                second = words[1 if words[0] == first else 2]
+                second = words[1 if words[0] == first else 2] if len(words) > 3 else ""
                 is_q = len(words) > 3 and (
                     second in {"you", "i", "we", "it", "someone", "anyone", "there", "u", "this", "that", "my"}
                     # "Does the hotel have parking and is it free?" (not "Do the steps", "Have the

@@ -27,7 +27,10 @@ _PERSON_VERBS = frozenset({"arrive", "arrived", "arriving", "late"})
 _ARRIVED_BROKEN_RE = re.compile(
     r"(?:\s+(?:today|yesterday|this\s+morning|this\s+afternoon|last\s+night|on\s+\w+day))?"
     r"\s+(?:with\s+(?:a|an|the|its|one|two|some)?\s*(?:\w+\s+){0,3}(?:crack|cracked|broken|hole|dent|damage|damaged|scratch|missing|stain|smashed|shattered|torn|ripped|leaking|dented)"
-    r"|damaged|broken|cracked|smashed|shattered|faulty|in pieces|dented|scratched|open|wet|leaking)"
+    r"|damaged|broken|cracked|smashed|shattered|faulty|in pieces|dented|scratched|open|wet|leaking"
+    # "arrived today but the box was crushed and the lamp base inside is cracked"
+    r"|[,;]?\s*(?:but|and)\s+(?:the|my|it|its|one|a|both)\b[^.!?]{0,30}?\b(?:was|is|were|are|'s|came)\s+(?:all\s+|completely\s+|badly\s+)?"
+    r"(?:damaged|broken|cracked|smashed|shattered|crushed|dented|scratched|torn|ripped|leaking|in\s+pieces|missing|empty))"
 )
 #: The intent of an item that arrived damaged ("arrived today with the shade smashed").
 _DAMAGED_INTENT = "returns-exchange"

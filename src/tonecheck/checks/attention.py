@@ -709,9 +709,9 @@ _TERM_RE = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")  # not the letters of an
 #: The problem a scripted reply assumes: "To reset your password, ...", "If you're travelling
 #: abroad, ...", "Having trouble logging in?", "Thinking of switching?".
 _FRAME_RE = re.compile(
-    r"\W*(?:(?:hi|hello|hey|dear)(?:\s+there)?\W+|(?:thanks|thank\s+you|(?:we're|we\s+are|i'm|i\s+am|so)?\s*sorry)\b[^.!?\n]{0,60}[.!]\s+){0,2}"
-    r"(?:to\s+(?P<to>[a-z][^,:.!?;\n]{3,80}?)(?:[,:]|\s+(?=(?:please|simply|just|follow)\b))"
-    r"|if\s+(?:you(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+want\s+to|\s+would\s+like\s+to|'d\s+like\s+to|\s+need\s+to|\s+think)|your)\s+(?P<if>[a-z][^,.!?;\n]{3,80}),"
+    r"\W*(?:(?:hi|hello|hey|dear)(?:\s+there|\s+(?!sorry\b|thanks\b|thank\b|so\b|and\b|again\b)[a-z]+)?\W+|(?:thanks|thank\s+you|(?:we're|we\s+are|i'm|i\s+am|so)?\s*sorry)\b[^.!?\n]{0,60}[.!]\s+){0,2}"
+    r"(?:to\s+(?!hear\b|say\b|be\s+honest\b|clarify\b|confirm\b)(?P<to>[a-z][^,:.!?;\n]{3,80}?)(?:[,:]|\s+(?=(?:please|simply|just|follow)\b))"
+    r"|if\s+(?:you(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+want\s+to|\s+would\s+like\s+to|'d\s+like\s+to|’d\s+like\s+to|\s+need\s+to|\s+think|\s+(?:don't|don’t|do\s+not|didn't|didn’t|can't|can’t|haven't|haven’t))?|your)\s+(?P<if>[a-z][^,.!?;\n]{3,80}),"
     r"|(?:having\s+(?:trouble|problems|issues)(?:\s+with)?|thinking\s+(?:of|about)|looking\s+to|planning\s+to)\s+(?P<q>[a-z][^?.!\n]{2,60})\?)",
     re.IGNORECASE,
 )
@@ -731,6 +731,8 @@ _FRAME_GENERIC = frozenset(
         "move", "forward", "this", "that", "there", "either", "both", "these", "those", "them", "booking", "account",
         "order", "details", "finalise", "finalize", "arrange", "query", "queries", "question", "questions", "more",
         "other", "else", "anything", "need", "support", "assistance", "information", "steps", "follow",
+        # "If you agree, I will place you on hold": consent, not a problem
+        "agree", "prefer", "wish", "mind", "allow", "wait", "hold", "happy", "like", "okay",
     ]
 )
 
@@ -1000,7 +1002,10 @@ _IMPERATIVE_RE = re.compile(
 )
 #: Sending the customer to whoever can answer: "you need to call the studio directly".
 _REDIRECT_RE = re.compile(
-    r"\byou(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:call|contact|ask|speak\s+to|talk\s+to|reach|email|phone|visit)\s+(?:the|your|our|them|him|her)\b",
+    r"\byou(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:call|contact|ask|speak\s+to|talk\s+to|reach|email|phone|visit)\s+(?:the|your|our|them|him|her)\b"
+    # "I would advise to please contact your bank directly": the party who can answer
+    r"|\b(?:advise|recommend|suggest|best|better)\s+(?:you\s+)?(?:to\s+)?(?:please\s+)?(?:contact|call|ask|speak\s+to|check\s+with)\s+(?:your|the)\s+"
+    r"(?:bank|card\s+issuer|provider|airline|hotel|seller|retailer|insurer|employer|gp|doctor|pharmacy|school|landlord|manufacturer|network|merchant|council)\b",
     re.IGNORECASE,
 )
 #: Numbered steps: "1) Go to ...", "Step 1:", "1. Open ...".
