@@ -1376,3 +1376,34 @@ def test_pointing_to_the_bank_answers_how_a_refund_reaches_a_cancelled_card(anal
 
 def test_a_one_word_question_does_not_break_the_question_reader(analyzer):
     assert analyzer.analyze_reply("Sure.", [("customer", "Can?")]) is not None
+
+
+@pytest.mark.parametrize(
+    ("turns", "reply", "flagged"),
+    [
+        ([("customer", "Tasklane won't sync on my phone. I've logged out and in twice."),
+          ("agent", "Sorry. Please open Settings > Accounts > Sync and tap 'Sync now'."),
+          ("customer", "ok that worked!! thx. now though my team members can't see the board i shared, do they need a paid plan?")],
+         "Brilliant, glad sync is back. Sync problems like this are usually caused by an expired login token, which is why logging out and in helps.",
+         True),
+        ([("customer", "I was charged twice for my gym membership on 3 March. Could you look into it?"),
+          ("agent", "I can see both payments. I've raised a dispute on the second one, and the money will be back within 5 working days."),
+          ("customer", "Thank you, that's sorted then. Separately, I seem to have lost my debit card this morning. Can you block it?")],
+         "You're welcome. Just to add, disputes on card payments usually take 5 working days, but you'll see a temporary credit sooner.",
+         True),
+        # A follow-up on the same matter, answered in the old words, is on topic.
+        ([("customer", "Pagecraft keeps showing my old logo on my site."),
+          ("agent", "Your browser shows a saved copy. Press Ctrl+Shift+R to reload it, and the new logo will appear."),
+          ("customer", "That fixed it on my laptop. Will visitors see the old one?")],
+         "Some might for up to 24 hours, after which everyone sees the new logo. There's nothing you need to do.",
+         False),
+        # Moving on and being answered.
+        ([("customer", "Tasklane won't sync on my phone."),
+          ("agent", "Please open Settings > Accounts > Sync and tap 'Sync now'."),
+          ("customer", "ok that worked! now though my team members can't see the board i shared, do they need a paid plan?")],
+         "Glad sync is back. No, members on the free plan can see shared boards; ask them to accept the invite email.",
+         False),
+    ],
+)
+def test_a_reply_that_goes_back_to_the_earlier_point_after_the_customer_moved_on(analyzer, turns, reply, flagged):
+    assert bool(_hits(analyzer, reply, turns, "off-topic-reply")[0]) is flagged

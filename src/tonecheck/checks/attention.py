@@ -538,7 +538,8 @@ class OffTopicReply(Check):
         "(nor a closely related one), naming both intents and pointing to where the customer "
         "raised theirs. Also flags a scripted reply that opens with the problem it assumes "
         "(\u201cTo reset your password, ...\u201d, \u201cHaving trouble logging in?\u201d) in words "
-        "the conversation never used."
+        "the conversation never used, and a reply that goes back to the earlier point after the "
+        "customer closed it or moved on (\u201cThat worked! Separately, ...?\u201d)."
     )
     why = (
         "A scripted answer to the wrong problem (a password reset for an unknown email address on "
@@ -598,7 +599,63 @@ class OffTopicReply(Check):
             found = True
             yield f
         if not found and self.related_rule:
-            yield from self._by_frame(reply, state)
+            for f in self._by_frame(reply, state):
+                found = True
+                yield f
+        if not found:
+            yield from self._by_stale(reply, state)
+
+    def _by_stale(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
+        """A reply that goes back to the earlier point after the customer moved on: the
+        latest message closes it or turns to something new ("that worked! now though, do
+        they need a paid plan?"), and the reply carries on about the old matter in none of
+        the new question's words."""
+        if not state.agent_replies:
+            return
+        turn, cust = state.pending_customer[-1]
+        moved = _MOVED_ON_RE.search(cust.text)
+        if moved is None and _RESOLVED_RE.search(cust.text) is None:
+            return
+        new_qs = [q for q in state.questions if q.turn == turn]
+        if not new_qs or _DEFER_RE.search(reply.text):
+            return
+        old: set[str] = set(_content_lemmas(state.agent_replies[-1].parsed))
+        for t, parsed in state.customer_turns:
+            if t < turn:
+                old.update(_content_lemmas(parsed))
+        new = set(_content_lemmas(cust))
+        said = {w for t, parsed in state.customer_turns if t < turn for w in _ALL_WORDS_RE.findall(parsed.lower)}
+        said |= set(_ALL_WORDS_RE.findall(state.agent_replies[-1].parsed.lower)) | old
+        lemmas = reply.parsed.lemmas | reply.parsed.words
+        if any(_shared(q, reply, lemmas) for q in new_qs if q.keywords):
+            return
+        asked = {k for q in new_qs for k in q.keywords}
+        if any(not q.keywords for q in new_qs):
+            # "But there's a payment I don't recognise, what do I do?": the new matter is
+            # the rest of the message.
+            fresh = new - said
+            if fresh & set(_content_lemmas(reply.parsed)):
+                return
+            asked |= fresh
+        if len(asked - said) < (1 if moved else 2) or (moved is None and asked & said):
+            return  # "That fixed it. Will visitors see the old logo?": a follow-up on the same matter
+        if "?" in _substance(reply):
+            return  # a question back (re-asking is reasked-information's finding)
+        back = (set(_content_lemmas(reply.parsed)) & old) - new
+        if len(back) < 2:
+            return
+        mine = reply_shingles(reply.parsed)[0]
+        if mine and any(len(mine & reply_shingles(a.parsed)[0]) >= 0.5 * len(mine) for a in state.agent_replies):
+            return  # the same text pasted again is repeated-reply's finding
+        first = new_qs[0]
+        yield self.finding(
+            0,
+            len(reply.text.rstrip()),
+            f"The reply goes back to the earlier point ({', '.join(sorted(back)[:3])}) after the customer moved on "
+            f"in turn {turn} (\u201c{_short(first.text)}\u201d).",
+            "Answer the customer's latest message; the earlier matter is closed.",
+            evidence=first.evidence(),
+        )
 
     def _by_frame(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         """A scripted reply that names the problem it assumes ("To reset your password, ...",
@@ -696,6 +753,34 @@ class OffTopicReply(Check):
             self._unanswered = UnansweredQuestion(self.settings)
             self._unanswered._off_topic.related_rule = False
         return any(True for _ in self._unanswered.run(reply, state))
+
+
+#: The customer turns to something new: "Separately, ...", "Also", "btw", "New issue:".
+_MOVED_ON_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:ok(?:ay)?\W+|thanks\W+)?also\b"
+    r"|\b(?:separately|another\s+(?:thing|question|issue|problem)|new\s+(?:issue|question|problem)"
+    r"|(?:a\s+)?different\s+(?:question|thing|issue|problem)|one\s+(?:other|more)\s+thing|quick\s+(?:one|question)"
+    r"|btw|by\s+the\s+way|while\s+i\s+have\s+you|oh\s+and|now\s+though|other\s+(?:thing|question))\b",
+    re.IGNORECASE,
+)
+#: The customer closes the earlier matter: "that worked", "sorted", "it's back now".
+_RESOLVED_RE = re.compile(
+    r"\b(?:that|it|this)\s+(?:worked|works\s+now|did\s+the\s+trick|fixed\s+it)\b"
+    r"|(?:^|[.!?]\s+)(?:perfect|great|brilliant|thanks|ok(?:ay)?)?\W*(?:all\s+)?(?:sorted|fixed|resolved|solved)\b"
+    r"|\b(?:it's|its|it\s+is|they're|they\s+are|power's)\s+(?:back(?:\s+on)?|(?:there|working|fine|in)\s+now)\b"
+    r"|\b(?:no\s+need|ignore\s+that|forget\s+(?:the|that|it|about)|never\s+mind|got\s+it\s+already|got\s+in\s+with)\b",
+    re.IGNORECASE,
+)
+
+
+_ALL_WORDS_RE = re.compile(r"[a-z0-9]+")
+
+
+def _content_lemmas(parsed: Parsed) -> Iterable[str]:
+    """Content lemmas of a text (the words _overlap compares)."""
+    for w in _CONTENT_RE.findall(parsed.lower):
+        if w not in QUESTION_STOP:
+            yield parsed.lemma(w)
 
 
 #: The topics.yml intent of a sales pitch ("Did you know you can earn double points?").
