@@ -135,10 +135,32 @@ def load_surge_strong(ds: Path) -> list[str]:
     return sorted(set(df.loc[df["severity_rating"] >= 2.4, "text"].astype(str)))
 
 
-def load_davidson_neither(ds: Path) -> list[str]:
-    """Davidson et al. tweets (MIT): those annotators judged neither offensive nor hateful."""
+def load_davidson_neither(ds: Path, with_rows: bool = False) -> list[str] | list[tuple[int, str]]:
+    """Davidson et al. tweets (MIT): those annotators judged neither offensive nor hateful.
+    The CSV keeps Twitter's HTML escapes (``&amp;``, ``&#8220;``): unescaped here, so a
+    quotation mark reads as one. With ``with_rows``, each tweet comes with its CSV row id."""
+    import html
+
     df = pd.read_csv(ds / "davidson-offensive" / "labeled_data.csv")
-    return df.loc[df["class"] == 2, "tweet"].astype(str).tolist()
+    df = df.loc[df["class"] == 2]
+    tweets = [html.unescape(t) for t in df["tweet"].astype(str)]
+    if with_rows:
+        return list(zip(df.iloc[:, 0].astype(int).tolist(), tweets, strict=True))
+    return tweets
+
+
+#: Our hand audit of the 'neither' tweets the profanity check flagged on 2026-12-07 (row id,
+#: term, verdict: use / quoted / mention / innocent, reason). Most are slurs and swears the
+#: crowd judged inoffensive in context ("this bitch finna get crunk"), which a support QA
+#: tool must still flag in an agent's reply.
+DAVIDSON_AUDIT = Path(__file__).with_name("davidson_audit.csv")
+
+
+def load_davidson_audit() -> dict[int, str]:
+    if not DAVIDSON_AUDIT.exists():
+        return {}
+    df = pd.read_csv(DAVIDSON_AUDIT)
+    return dict(zip(df["row"].astype(int), df["verdict"].astype(str), strict=True))
 
 
 def load_politeness(ds: Path) -> tuple[list[str], list[str]]:
@@ -237,15 +259,28 @@ TEMPLATES = [
 def task_profanity(an: tonecheck.Analyzer, ds: Path, limit: int | None) -> dict[str, Any]:
     terms = _sample(load_surge_strong(ds), limit)
     replies = [TEMPLATES[i % len(TEMPLATES)].format(t=t) for i, t in enumerate(terms)]
-    tweets = _sample(load_davidson_neither(ds), limit)
+    rows = _sample(load_davidson_neither(ds, with_rows=True), limit)
+    tweets = [t for _, t in rows]
     prof = tonecheck.Analyzer(config={"select": ["profanity"]})
     found = [bool(prof.analyze_reply(r).findings) for r in replies]
     alarms = [bool(prof.analyze_reply(t).findings) for t in tweets]
+    audit = load_davidson_audit()
+    verdicts: dict[str, int] = {"use": 0, "quoted": 0, "mention": 0, "innocent": 0, "unaudited": 0}
+    for (row, _), alarmed in zip(rows, alarms, strict=True):
+        if alarmed:
+            v = audit.get(row, "unaudited")
+            verdicts[v if v in verdicts else "unaudited"] += 1
+    wrong = verdicts["innocent"] + verdicts["mention"] + verdicts["unaudited"]
     out: dict[str, Any] = {
         "strong_terms": len(terms),
         "recall": sum(found) / len(found),
         "davidson_neither": len(tweets),
         "false_alarm_rate": sum(alarms) / len(alarms),
+        # Alarms by audit verdict; the audited rate counts innocent words, mentions and any
+        # alarm the audit has not seen (new since it was made) as false, uses as correct.
+        "alarm_verdicts": verdicts,
+        "false_alarm_rate_audited": wrong / len(alarms),
+        "false_alarm_rate_audited_with_quotes": (wrong + verdicts["quoted"]) / len(alarms),
     }
     peer = _peer_better_profanity()
     if peer is not None:
@@ -422,6 +457,13 @@ def public_lines(results: dict[str, Any]) -> list[str]:
     r = results.get("profanity")
     if r and "skipped" not in r:
         line = f"profanity: recall {r['recall']:.3f} on {r['strong_terms']} strong Surge terms; false alarms {r['false_alarm_rate']:.2%} on {r['davidson_neither']} Davidson 'neither' tweets"
+        if "alarm_verdicts" in r:
+            v = r["alarm_verdicts"]
+            line += (
+                f" (audited: {v['use']} use a slur or swear, {v['quoted']} quote one, {v['mention']} mention one, "
+                f"{v['innocent']} innocent, {v['unaudited']} unaudited: false alarms {r['false_alarm_rate_audited']:.2%}, "
+                f"{r['false_alarm_rate_audited_with_quotes']:.2%} counting quotes)"
+            )
         if "better_profanity" in r:
             b = r["better_profanity"]
             line += f" | better_profanity: recall {b['recall']:.3f}, false alarms {b['false_alarm_rate']:.2%}"

@@ -1407,3 +1407,21 @@ def test_a_one_word_question_does_not_break_the_question_reader(analyzer):
 )
 def test_a_reply_that_goes_back_to_the_earlier_point_after_the_customer_moved_on(analyzer, turns, reply, flagged):
     assert bool(_hits(analyzer, reply, turns, "off-topic-reply")[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "flagged"),
+    [
+        ("export issue fixed itself. how do I add a second admin",
+         "Good news! Exports can sometimes fail when the file is over 50 MB, so we recommend splitting large exports.", True),
+        ("visa letter arrived thank u. now the hotel in Krakow - is breakfast included in booking HB-55812?",
+         "You're welcome! Please remember to bring the original visa letter to your embassy appointment.", True),
+        # Two open matters in one message: answering the first leaves the second unanswered, not off topic.
+        ("Hi, I'd like to increase my overdraft to £1,500. Also, will it affect my credit score?",
+         "I've submitted the request to increase your overdraft to £1,500 and you'll have a decision within 24 hours.", False),
+        ("visa letter arrived thank u. now the hotel in Krakow - is breakfast included in booking HB-55812?",
+         "Yes, breakfast is included in HB-55812, served 7 to 10 am.", False),
+    ],
+)
+def test_a_first_message_that_closes_one_matter_and_opens_another(analyzer, customer, reply, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], "off-topic-reply")[0]) is flagged

@@ -56,3 +56,9 @@ def test_harness_runs_end_to_end_on_a_small_sample(quality, tmp_path):
 def test_missing_public_data_is_skipped_with_a_note(quality, tmp_path):
     res = quality.run(split="test", datasets=tmp_path / "nowhere", labelled_dir=tmp_path, tasks=["maia"])
     assert "not in" in res["public"]["maia"]["skipped"]
+
+
+def test_the_davidson_audit_ships_one_known_verdict_per_row(quality):
+    audit = quality.load_davidson_audit()
+    assert len(audit) > 100
+    assert set(audit.values()) <= {"use", "quoted", "mention", "innocent"}

@@ -420,3 +420,22 @@ def test_capitals_the_customer_quoted_are_a_name_not_shouting(analyzer):
     ctx = [("customer", "I see a payment of 89.00 EUR to 'KLMX DIGITAL' which is not me.")]
     assert not found(analyzer, "I've raised a dispute for the payment to KLMX DIGITAL today.", ctx, "shouting")
     assert found(analyzer, "I've raised a dispute. Please DO NOT use the card.", ctx, "shouting")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "We removed the word 'idiot' from your review before publishing it.",
+        "It's offensive to use the word retarded, so the moderator deleted that post.",
+        "Prices for a pack of fags went up in the budget.",
+        "Stop pussy footing around, I'll escalate it now.",
+        "Thanks for your letter about your faith in Jesus Christ.",
+    ],
+)
+def test_mentioned_words_and_innocent_phrases_are_not_profanity(analyzer, reply):
+    assert found(analyzer, reply, name="profanity") == []
+
+
+@pytest.mark.parametrize("reply", ["You idiot.", "That's a damn stupid question.", "Jesus Christ, read the email."])
+def test_the_same_words_used_are_still_profanity(analyzer, reply):
+    assert found(analyzer, reply, name="profanity")

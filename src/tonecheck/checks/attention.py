@@ -610,22 +610,38 @@ class OffTopicReply(Check):
         latest message closes it or turns to something new ("that worked! now though, do
         they need a paid plan?"), and the reply carries on about the old matter in none of
         the new question's words."""
-        if not state.agent_replies:
-            return
         turn, cust = state.pending_customer[-1]
-        moved = _MOVED_ON_RE.search(cust.text)
-        if moved is None and _RESOLVED_RE.search(cust.text) is None:
-            return
-        new_qs = [q for q in state.questions if q.turn == turn]
+        text = cust.text
+        moved = _MOVED_ON_RE.search(text)
+        resolved = _RESOLVED_RE.search(text)
+        if resolved is None and (moved is None or not state.agent_replies):
+            return  # two matters raised at once are both open: skipping one is unanswered-question's
+        # Where the new matter starts: at "Separately", or after the sentence that closes
+        # the old one ("export issue fixed itself. how do I add a second admin").
+        if moved is not None:
+            split = moved.start()
+        else:
+            assert resolved is not None
+            stop = re.compile(r"[.!?;]|\b(?:but|now)\b", re.IGNORECASE).search(text, resolved.end())
+            split = stop.start() if stop else resolved.end()
+        new_qs = [q for q in state.questions if q.turn == turn and q.end > split]
         if not new_qs or _DEFER_RE.search(reply.text):
             return
-        old: set[str] = set(_content_lemmas(state.agent_replies[-1].parsed))
+        head, tail = cust.lower[:split], cust.lower[split:]
+        old: set[str] = {cust.lemma(w) for w in _CONTENT_RE.findall(head) if w not in QUESTION_STOP}
+        said = set(_ALL_WORDS_RE.findall(head))
+        if state.agent_replies:
+            prev = state.agent_replies[-1].parsed
+            old.update(_content_lemmas(prev))
+            said.update(_ALL_WORDS_RE.findall(prev.lower))
+        elif not old:
+            return
         for t, parsed in state.customer_turns:
             if t < turn:
                 old.update(_content_lemmas(parsed))
-        new = set(_content_lemmas(cust))
-        said = {w for t, parsed in state.customer_turns if t < turn for w in _ALL_WORDS_RE.findall(parsed.lower)}
-        said |= set(_ALL_WORDS_RE.findall(state.agent_replies[-1].parsed.lower)) | old
+                said.update(_ALL_WORDS_RE.findall(parsed.lower))
+        new = {cust.lemma(w) for w in _CONTENT_RE.findall(tail) if w not in QUESTION_STOP}
+        said |= old
         lemmas = reply.parsed.lemmas | reply.parsed.words
         if any(_shared(q, reply, lemmas) for q in new_qs if q.keywords):
             return
@@ -642,7 +658,7 @@ class OffTopicReply(Check):
         if "?" in _substance(reply):
             return  # a question back (re-asking is reasked-information's finding)
         back = (set(_content_lemmas(reply.parsed)) & old) - new
-        if len(back) < 2:
+        if len(back) < (1 if len(old) <= 3 else 2):
             return
         mine = reply_shingles(reply.parsed)[0]
         if mine and any(len(mine & reply_shingles(a.parsed)[0]) >= 0.5 * len(mine) for a in state.agent_replies):
@@ -766,6 +782,8 @@ _MOVED_ON_RE = re.compile(
 #: The customer closes the earlier matter: "that worked", "sorted", "it's back now".
 _RESOLVED_RE = re.compile(
     r"\b(?:that|it|this)\s+(?:worked|works\s+now|did\s+the\s+trick|fixed\s+it)\b"
+    r"|\b(?:fixed|sorted|resolved)\s+itself\b|\b(?:that's|that\s+is)\s+(?:done|sorted)\b|\b(?:came|come)\s+(?:back\s+on|through|thru)\b"
+    r"|\b(?:has\s+been|was|got)\s+(?:paid|resolved|refunded)\b[^.?!]{0,20}\bthanks?\b|\barrived,?\s+(?:thanks?|thank\s+(?:you|u)|fine|safely|ok)\b"
     r"|(?:^|[.!?]\s+)(?:perfect|great|brilliant|thanks|ok(?:ay)?)?\W*(?:all\s+)?(?:sorted|fixed|resolved|solved)\b"
     r"|\b(?:it's|its|it\s+is|they're|they\s+are|power's)\s+(?:back(?:\s+on)?|(?:there|working|fine|in)\s+now)\b"
     r"|\b(?:no\s+need|ignore\s+that|forget\s+(?:the|that|it|about)|never\s+mind|got\s+it\s+already|got\s+in\s+with)\b",

@@ -401,6 +401,8 @@ def profanity_matcher() -> ProfanityMatcher:
 
 _INSULT_KINDS = frozenset({"insult", "slur"})
 #: "I'm such an idiot", "I feel stupid": the agent about themself, not the customer.
+#: A word talked about rather than used: "the word X", "the term X", "say X".
+_WORD_MENTION_RE = re.compile(r"\b(?:the|that|this|a)\s+(?:word|term|slur|phrase|expression)\s+['\"‘“]?$")
 _SELF_RE = re.compile(
     r"\b(?:i(?:'m|’m| am| was| feel| felt)|made me (?:look|feel)|me|myself)"
     r"(?:\s+(?:such|so|like|a|an|total|complete|bit|of|really|very|being)){0,4}\s*$"
@@ -612,6 +614,8 @@ class Profanity(Check):
         parsed = reply.parsed
         if parsed.in_quotes(start, end):
             return True  # quoted, not used: 'you wrote "this is crap"'
+        if _WORD_MENTION_RE.search(parsed.lower, max(0, start - 30), start):
+            return True  # talked about, not used: 'we removed the word "idiot" from your review'
         word = parsed.lower[start:end]
         if reply.in_glossary(text[start:end]):
             return True
