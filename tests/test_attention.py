@@ -1425,3 +1425,43 @@ def test_a_reply_that_goes_back_to_the_earlier_point_after_the_customer_moved_on
 )
 def test_a_first_message_that_closes_one_matter_and_opens_another(analyzer, customer, reply, flagged):
     assert bool(_hits(analyzer, reply, [("customer", customer)], "off-topic-reply")[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("where do i pick up the rental car at Faro airport?? booking SKV-30917",
+         "Across the road from arrivals, in car park P2, level 0. Look for the yellow kiosk by the lifts."),
+        ("Can I use my card abroad without telling you first? Going to Japan on Monday.",
+         "You're all set. There's no need to register travel with us any more; the card works in Japan as it is."),
+        ("will it ever be possible?", "Nothing has been announced, so I honestly can't say either way."),
+        ("Who changed the billing e-mail on our Ledgerly account?",
+         "The audit log shows it was changed on 2 April by Tom Reyes, one of your workspace admins."),
+        ("Good morning, I need to move my flight SV-2217 from 14 June to 16 June. Is there a fee for that?",
+         "Under the fare conditions of the Saver fare a change fee is payable in addition to any difference in fare."),
+    ],
+)
+def test_places_all_set_cant_say_a_named_person_and_a_payable_fee_are_answers(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]
+
+
+def test_did_that_twice_already_is_a_report_not_a_question(analyzer):
+    ctx = [("customer", "hi my sim isnt working in new phone, says no service"),
+           ("agent", "pls turn the phone off, take the sim out and put it back in."),
+           ("customer", "did that twice already. still no service")]
+    assert not any(f.name == "unanswered-question" and "did that" in f.message for f in analyzer.analyze_reply("Sorry, I'll send a new SIM.", ctx).findings)
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I want to return a pair of boots. I did that, but the Return button is greyed out. Why?",
+         "To start a return, open Orders and choose the item. Your refund is issued within 5 working days."),
+        ("The trainers came in a 42 not a 44, wrong size. Do I need to print a label?",
+         "No label needed, the courier brings one with him."),
+        ("My washing machine is broken, claim WR-30318. Will the engineer bring parts?",
+         "The engineer's notes say she needs a new drum bearing, so she'll bring it on Monday."),
+    ],
+)
+def test_starting_a_return_a_courier_collecting_and_a_repair_visit_are_on_topic(analyzer, customer, reply):
+    assert not _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")[0]

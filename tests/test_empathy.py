@@ -751,3 +751,9 @@ def test_i_can_absolutely_understand_why_acknowledges_worry(analyzer):
     customer = "Has my referral been sent? I'm a bit worried because the GP said it was urgent."
     assert "unacknowledged-distress" not in _names(analyzer, "I can absolutely understand why you'd be worried. It went yesterday.", customer)
     assert "unacknowledged-distress" in _names(analyzer, "I can't see it here. It went yesterday.", customer)
+
+
+def test_i_can_hear_its_been_stressful_acknowledges(analyzer):
+    customer = "It's been such a stressful week, I forgot to add gift wrap to order 66102. Can you add it?"
+    reply = "I can hear it's been a stressful week, so let's get this off your mind. I've added gift wrapping at no charge."
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)

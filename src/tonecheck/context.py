@@ -940,7 +940,13 @@ class StateExtractor:
 
 _CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
 #: An auxiliary opener cut off by punctuation after a word or two ("Did that, still red.").
-_AUX_REPORT_RE = re.compile(r"\W*(?:(?:and|so|also|ok|okay|well)\W+)?\w+(?:\s+\w+)?\s*[,.;:]")
+_AUX_REPORT_RE = re.compile(
+    r"\W*(?:(?:and|so|also|ok|okay|well)\W+)?(?:\w+(?:\s+\w+)?\s*[,.;:]"
+    # "did that twice already.", "done it three times now": a report of what was tried
+    r"|(?:did|done|tried|have\s+done|have\s+tried)\s+(?:that|it|this|both|all\s+that)"
+    r"(?:\s+(?:twice|already|again|too|before|yesterday|now|\w+\s+times)){1,3}\s*(?:[,.;:!]|$))",
+    re.IGNORECASE,
+)
 #: The first word of a sentence (after a filler like "so" or "and"), for the question pre-check.
 _HEAD_RE = re.compile(r"\W*(?:(?:and|so|also|but|then|ok|okay|well|oh|hi|hello)\W+)?([a-z']+)")
 _QUESTION_HEADS = frozenset(

@@ -814,7 +814,9 @@ _TERM_RE = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")  # not the letters of an
 _FRAME_RE = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear)(?:\s+there|\s+(?!sorry\b|thanks\b|thank\b|so\b|and\b|again\b)[a-z]+)?\W+|(?:thanks|thank\s+you|(?:we're|we\s+are|i'm|i\s+am|so)?\s*sorry)\b[^.!?\n]{0,60}[.!]\s+){0,2}"
     r"(?:to\s+(?!hear\b|say\b|be\s+honest\b|clarify\b|confirm\b)(?P<to>[a-z][^,:.!?;\n]{3,80}?)(?:[,:]|\s+(?=(?:please|simply|just|follow)\b))"
-    r"|if\s+(?:you(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+want\s+to|\s+would\s+like\s+to|'d\s+like\s+to|’d\s+like\s+to|\s+need\s+to|\s+think|\s+(?:don't|don’t|do\s+not|didn't|didn’t|can't|can’t|haven't|haven’t))?|your)\s+(?P<if>[a-z][^,.!?;\n]{3,80}),"
+    r"|if\s+(?:you(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+want\s+to|\s+would\s+like\s+to|'d\s+like\s+to|’d\s+like\s+to|\s+need\s+to|\s+think|\s+(?:don't|don’t|do\s+not|didn't|didn’t|can't|can’t|haven't|haven’t))?|your"
+    # "If a document has been deleted by mistake, ...": a script's assumed case
+    r"|(?:a|an|any)(?=\s+[a-z]+\s+(?:has|have|is|are|was|were|didn't|doesn't|hasn't|isn't|won't|gets|got)\b))\s+(?P<if>[a-z][^,.!?;\n]{3,80}),"
     r"|(?:having\s+(?:trouble|problems|issues)(?:\s+with)?|thinking\s+(?:of|about)|looking\s+to|planning\s+to)\s+(?P<q>[a-z][^?.!\n]{2,60})\?)",
     re.IGNORECASE,
 )
@@ -909,6 +911,8 @@ _YESNO_RE = re.compile(
     r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
     r"|(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|can|will)\s+(?:\w+\s+)?(?:refund|cover|pay|waive|do|change|move|add|remove|send|offer|give|cancel|reverse)"
     r"|not\s+as\s+standard|not\s+by\s+default|not\s+automatically|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
+    # "You're all set.", "There's no need to ...", "I honestly can't say either way": an answer
+    r"|you(?:'re|\s+are)\s+all\s+set|there(?:'s|\s+is)\s+no\s+need|(?:i|we)\s+(?:honestly\s+|really\s+)?(?:can't|cannot)\s+say|nothing\s+(?:has\s+been\s+)?(?:announced|confirmed|planned)"
     r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;\-\u2013\u2014])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
     re.IGNORECASE,
@@ -946,19 +950,23 @@ _YESNO_ASKS_PRICE_RE = re.compile(
 #: What answers "is there a charge?": an amount, "free", or a plain no to paying.
 _YESNO_PRICE_RE = re.compile(
     rf"{_MONEY}|{_NO_CHARGE}" + r"|\bno\s+(?:[\w-]+\s+)?(?:charge|cost|fee|fees)\b|\bpay\s+no\b|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
-    r"|\bnothing\s+(?:(?:for\s+you|more|else|further)\s+)?(?:to\s+pay|extra|owing|outstanding|due)\b|\bzero\s+balance\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b|\b(?:is|are|be|been|get|gets)\s+waived\b|\bwaive\s+(?:it|the)\b",
+    r"|\bnothing\s+(?:(?:for\s+you|more|else|further)\s+)?(?:to\s+pay|extra|owing|outstanding|due)\b|\bzero\s+balance\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b|\b(?:is|are|be|been|get|gets)\s+waived\b|\bwaive\s+(?:it|the)\b"
+    # "a change fee is payable", "there is a fee", "you will be charged": yes, there is one
+    r"|\b(?:fee|charge|cost|fees|charges)\s+(?:is|are|will\s+be|would\s+be)\s+(?:payable|due|applied|applicable|charged|added)\b"
+    r"|\bthere\s+(?:is|will\s+be|would\s+be)\s+an?\s+(?:[\w-]+\s+)?(?:fee|charge|cost)\b|\b(?:you'll|you\s+will|you\s+would|you'd)\s+be\s+charged\b",
     re.IGNORECASE,
 )
 _WHO_RE = re.compile(
     r"\b(?:team|department|manager|supervisor|lead|colleague|specialist|courier|carrier|bank|agent|representative|technician|engineer|seller|"
-    r"staff|admin|administrator|nobody|no one|someone)\b|\bI(?:'m| am) [A-Z][a-z]+|\b(?:my name is|this is) [A-Z]",
+    r"staff|admin|administrator|nobody|no one|someone)\b|\bI(?:'m| am) [A-Z][a-z]+|\b(?:my name is|this is) [A-Z]"
+    r"|\bby [A-Z][a-z]+ [A-Z][a-z]+",  # "it was changed on 2 April by Tom Reyes"
 )
 _WHY_RE = re.compile(
     r"\b(?:because|due to|since|as a result|the reason|caused by|that's why|this is why|so that|as the|as your|as it)\b",
     re.IGNORECASE,
 )
 _WHERE_RE = re.compile(
-    r"\b(?:at|to|in|on|under|from|via|through|with|near|next\s+to|outside|behind) (?:the|your|our|my|her|his|their|any|a|an|one\s+of\s+our) \w+|[\w']+\s*>\s*[\w']+|https?://|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link|depot|office|reception|neighbour|neighbor|locker)\b",
+    r"\b(?:at|to|in|on|under|from|via|through|with|near|next\s+to|outside|behind|across|opposite|beside|inside) (?:the|your|our|my|her|his|their|any|a|an|one\s+of\s+our) \w+|[\w']+\s*>\s*[\w']+|https?://|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\b(?:address|store|branch|website|app|page|menu|settings|tab|section|link|depot|office|reception|neighbour|neighbor|locker|car\s+park|terminal|gate|platform|desk|counter|kiosk|level\s+\d+|floor)\b",
     re.IGNORECASE,
 )
 _HOW_RE = re.compile(
