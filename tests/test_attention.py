@@ -1465,3 +1465,11 @@ def test_did_that_twice_already_is_a_report_not_a_question(analyzer):
 )
 def test_starting_a_return_a_courier_collecting_and_a_repair_visit_are_on_topic(analyzer, customer, reply):
     assert not _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")[0]
+
+
+def test_an_account_of_the_event_answers_what_happened_and_has_to_stay_answers_can_i_keep(analyzer):
+    ctx = [("customer", "My sofa delivery was meant to be today and nobody came. I'd like to know what happened and when the new slot is.")]
+    reply = "Sorry for the inconvenience. The van broke down this morning. The next available slot is Tuesday 8 am to 12 pm."
+    assert not _hits(analyzer, reply, ctx, "unanswered-question")[0]
+    ctx = [("customer", "I was wondering if I can keep my direct debit at £95 and pay any difference at the end of the year")]
+    assert not _hits(analyzer, "It has to stay at £140, I'm afraid, because your usage went up.", ctx, "unanswered-question")[0]

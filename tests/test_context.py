@@ -285,3 +285,23 @@ def test_does_the_hotel_have_parking_is_a_question_but_do_the_steps_is_not():
     assert [q.text for q in state.questions] == ["Does the Harbourview Inn have parking", "is it free?"]
     state = _state(("customer", "Do the steps below and the router restarts itself."))
     assert not state.questions
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Booked flight SV2281. I'd like to know if my surfboard can go as checked baggage.", "yesno"),
+        ("I'm going to Canada next week, and not sure whether my plan includes roaming there.", "yesno"),
+        ("I need the date my repeat prescription will be ready.", "when"),
+        ("my bill went up by 8 pounds, wondering about the fee called 'line access adjustment'.", "yesno"),
+    ],
+)
+def test_questions_hidden_in_statements_are_read(text, kind):
+    state = _state(("customer", text))
+    assert [q.kind for q in state.questions] == [kind]
+    assert all("wonder" not in q.keywords for q in state.questions)
+
+
+def test_a_plain_statement_of_need_is_not_a_question():
+    state = _state(("customer", "I need a new charger, the old one broke."))
+    assert not state.questions

@@ -325,19 +325,26 @@ _QUOTED_CAPS_RE = re.compile(r"\b[A-Z][A-Z0-9&-]+\b")
 #: Indirect questions that need an answer as much as a direct one.
 _INDIRECT_Q_RE = re.compile(
     r"(?<!nobody )(?<!no one )(?<!never )(?<!didn't )(?<!did not )(?<!nobody will )(?<!no one will )"  # "nobody tell me what to do": a complaint
-    r"\b(?:tell me|let me know|explain|i (?:want|need|would like|'d like) to know|i(?:'m| am) wondering"
+    r"\b(?:tell me|let me know|explain|i(?: want| need| would like|'d like|’d like| wanted| want ask| want to ask) to know|i(?:'m| am) wondering"
+    r"|i want(?: to)? ask|(?:i'm|i am|i'm just|just|am)?\s*not sure|i(?:'m| am)? (?:just )?curious|wondering"
     r"|i wonder(?:ed)?|i(?:'d| would) (?:like|love) to (?:find out|understand)"
     r"|i(?:'m| am| was) (?:just |only )?asking|i asked (?:you )?|my question (?:is|was)(?: simply)?)\s+(?:please\s+)?"
     r"(?:if|whether|why|when|where|how|what|who|which)\b"
     r"|\bi(?:'d| would)? (?:like|want|wanted|need) to know (?:the|about|your|my)\b"
-    r"|\bi(?:'d| would)? also (?:like|want|need) to know (?:if|whether|why|when|where|how|what|who|which|about)\b",
+    r"|\bi(?:'d| would)? also (?:like|want|need) to know (?:if|whether|why|when|where|how|what|who|which|about)\b"
+    # "wondering about the fee called ...", "I need the date my prescription will be ready"
+    r"|\bwondering about (?:the|my|your|a|an|this|that)\b"
+    r"|\bi (?:need|want|would like|'d like) (?:the|to know the) (?:date|time|day|price|cost|amount|reason|address|deadline)\b",
     re.IGNORECASE,
 )
+#: "I need the date / the price / the reason": the answer type the noun asks for.
+_NEED_NOUN_WH = {"date": "when", "time": "when", "day": "when", "deadline": "when", "reason": "why", "address": "where"}
 _HOW_KIND = {"much": "amount", "many": "amount", "long": "when", "soon": "when", "often": "when"}
 #: Words that carry no topic in a customer question: stopwords plus words every
 #: support chat uses ("order", "account", "help"). Written for tonecheck.
 QUESTION_STOP = frozenset(
     [
+        "wonder", "wondering", "curious", "sure",
         "a", "whether", "asking", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anything", "are",
         "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
         "could", "did", "do", "does", "doing", "done", "down", "during", "each", "else", "even", "ever",
@@ -814,7 +821,10 @@ class StateExtractor:
                 # can find the option?": the question is the last clause.
                 wh = _WH[late.group(1).lower()]
             if wh is None and indirect:
-                wh = next((_WH[w] for w in re.findall(r"[a-z]+", indirect.group().lower()) if w in _WH), None)
+                said = re.findall(r"[a-z]+", indirect.group().lower())
+                wh = next((_WH[w] for w in said if w in _WH), None) or next(
+                    (_NEED_NOUN_WH[w] for w in said if w in _NEED_NOUN_WH), None
+                )  # "I need the date ..." asks when
             if wh is None and asks and len(words) <= 6:
                 wh = next((_WH[w] for w in words if w in _WH), None)  # "Passed it to who?"
             kind = wh or "yesno"

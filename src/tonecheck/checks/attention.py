@@ -912,6 +912,7 @@ _YESNO_RE = re.compile(
     r"|(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|can|will)\s+(?:\w+\s+)?(?:refund|cover|pay|waive|do|change|move|add|remove|send|offer|give|cancel|reverse)"
     r"|not\s+as\s+standard|not\s+by\s+default|not\s+automatically|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
     # "You're all set.", "There's no need to ...", "I honestly can't say either way": an answer
+    r"|(?:it|that|this|they)\s+(?:has|have|needs?)\s+to\s+(?:stay|remain)\b"
     r"|you(?:'re|\s+are)\s+all\s+set|there(?:'s|\s+is)\s+no\s+need|(?:i|we)\s+(?:honestly\s+|really\s+)?(?:can't|cannot)\s+say|nothing\s+(?:has\s+been\s+)?(?:announced|confirmed|planned)"
     r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;\-\u2013\u2014])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
@@ -1013,6 +1014,13 @@ _INSTRUCTION_OPEN_RE = re.compile(
     r"(?:to\s+(?:fix|stop|avoid|release|reduce|submit|appeal|prevent|pay|cancel|get|make|remove|lift|unblock|restore)\b[^.!?]{0,60}?(?:,|\s+(?:your|you|please|simply|just)\b)"
     r"|you\s+can\s+(?:pay|appeal|add|submit|avoid|fix|call|use|request|apply|ask|change|update|check|set)\b"
     r"|there\s+is\s+nothing\s+(?:i|we)\s+can\s+do\b)",
+    re.IGNORECASE,
+)
+#: "What happened?", "what went wrong", "what's going on": any account of the event answers.
+_WHAT_HAPPENED_Q_RE = re.compile(r"\bwhat\s+(?:happened|went\s+wrong|(?:is|'s)\s+going\s+on|(?:is|'s)\s+happening)\b", re.IGNORECASE)
+#: A sentence that tells what happened to the thing: "The van broke down this morning."
+_EVENT_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:the|your|our|a|an|it|there|this|that)\b[^.!?]{0,60}?\b(?:was|were|broke|went|had|got|didn't|couldn't|failed|missed|crashed|stopped|ran)\b",
     re.IGNORECASE,
 )
 _BECAUSE_RE = re.compile(
@@ -1610,6 +1618,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Can you move it to Friday?" -> "Done, you're booked for Friday at 9:30."
     if q.kind == "yesno" and _TAKE_LONG_Q_RE.search(q.text) and _TIME_RE.search(text):
         return True  # "Will the refund take long?" -> "It usually shows within 3 to 5 working days."
+    if _WHAT_HAPPENED_Q_RE.search(q.text) and (_BECAUSE_RE.search(text) or _EVENT_RE.search(text)):
+        return True  # "I'd like to know what happened" -> "The van broke down this morning."
     if not generic:
         return False
     substance = _substance(reply)
