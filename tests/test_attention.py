@@ -1473,3 +1473,31 @@ def test_an_account_of_the_event_answers_what_happened_and_has_to_stay_answers_c
     assert not _hits(analyzer, reply, ctx, "unanswered-question")[0]
     ctx = [("customer", "I was wondering if I can keep my direct debit at £95 and pay any difference at the end of the year")]
     assert not _hits(analyzer, "It has to stay at £140, I'm afraid, because your usage went up.", ctx, "unanswered-question")[0]
+
+
+@pytest.mark.parametrize(
+    ("turns", "reply", "flagged"),
+    [
+        # The new matter is told, not asked.
+        ([("customer", "order 4471 missing the drinks"),
+          ("agent", "Sorry about that! I've refunded the £5.80 for the two drinks."),
+          ("customer", "thx. now the app keeps logging me out every time i open it")],
+         "There's a £3 voucher on your account for next time as well. sorry again about the drinks", True),
+        ([("customer", "My broadband has been crawling since Tuesday."),
+          ("agent", "Please unplug the router for 30 seconds, then run a speed test."),
+          ("customer", "done, its fine now 60mb. but I saw a £30 'service adjustment' on my bill that I never agreed to?? what is that")],
+         "Great to hear the speed is back. Keeping the router away from the microwave usually helps.", True),
+        # "Now." alone, a code the reply uses and an old matter that goes on are not moving on.
+        ([("customer", "Please cancel my plan."), ("agent", "Before I do, are you sure? I can give you 50% off."),
+          ("customer", "NO. Cancel. Now. This is getting ridiculous.")],
+         "I'm sorry this has been frustrating. I've cancelled your plan now; you won't be billed again.", False),
+        ([("customer", "my order never came, app says delivered"), ("agent", "Could you check the porch? If not, I'll refund you."),
+          ("customer", "not there. refunded?? also separately, my promo code WOK20 wasn't applied")],
+         "I've refunded the £24.60 in full. I've also added the 20% from WOK20 as credit on your account.", False),
+        ([("customer", "Tasklane keeps logging me out."), ("agent", "Please tap 'Sign out everywhere', then sign back in."),
+          ("customer", "Also the sign-out trick didn't change anything, it still logs me out every hour.")],
+         "The hourly logout comes from an old login record on our side, so I've cleared it for your account.", False),
+    ],
+)
+def test_moving_on_to_a_matter_that_is_told_not_asked(analyzer, turns, reply, flagged):
+    assert bool(_hits(analyzer, reply, turns, "off-topic-reply")[0]) is flagged

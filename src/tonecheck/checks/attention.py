@@ -625,7 +625,7 @@ class OffTopicReply(Check):
             stop = re.compile(r"[.!?;]|\b(?:but|now)\b", re.IGNORECASE).search(text, resolved.end())
             split = stop.start() if stop else resolved.end()
         new_qs = [q for q in state.questions if q.turn == turn and q.end > split]
-        if not new_qs or _DEFER_RE.search(reply.text):
+        if _DEFER_RE.search(reply.text):
             return
         head, tail = cust.lower[:split], cust.lower[split:]
         old: set[str] = {cust.lemma(w) for w in _CONTENT_RE.findall(head) if w not in QUESTION_STOP}
@@ -645,15 +645,24 @@ class OffTopicReply(Check):
         lemmas = reply.parsed.lemmas | reply.parsed.words
         if any(_shared(q, reply, lemmas) for q in new_qs if q.keywords):
             return
+        # The new matter in the customer's words: the questions' keywords, or the rest of
+        # the message when a question has none ("..., what do I do?") or the new matter is
+        # told, not asked ("Also my bank show you take money two times").
+        if _STILL_RE.search(tail):
+            return  # "Also the sign-out trick didn't change anything": the old matter goes on
+        fresh = {w for w in new - said if not w.isdigit()}
+        told = not new_qs or any(not q.keywords for q in new_qs)
+        if told and fresh & set(_content_lemmas(reply.parsed)):
+            return
+        codes = {w for w in _ALL_WORDS_RE.findall(tail) if not w.isdigit() and any(c.isdigit() for c in w)}
+        if codes & set(_ALL_WORDS_RE.findall(reply.parsed.lower)):
+            return  # "my promo code WOK20 wasn't applied" -> "the 20% from WOK20 as credit"
         asked = {k for q in new_qs for k in q.keywords}
-        if any(not q.keywords for q in new_qs):
-            # "But there's a payment I don't recognise, what do I do?": the new matter is
-            # the rest of the message.
-            fresh = new - said
-            if fresh & set(_content_lemmas(reply.parsed)):
-                return
+        if told:
             asked |= fresh
-        if len(asked - said) < (1 if moved else 2) or (moved is None and asked & said):
+        asked = {k for k in asked if not k.isdigit()}  # "£30" and "30 seconds" are not one matter
+        novel = asked - said
+        if len(novel) < (1 if moved and new_qs else 2) or (moved is None and len(asked & said) >= len(novel)):
             return  # "That fixed it. Will visitors see the old logo?": a follow-up on the same matter
         if "?" in _substance(reply):
             return  # a question back (re-asking is reasked-information's finding)
@@ -663,14 +672,18 @@ class OffTopicReply(Check):
         mine = reply_shingles(reply.parsed)[0]
         if mine and any(len(mine & reply_shingles(a.parsed)[0]) >= 0.5 * len(mine) for a in state.agent_replies):
             return  # the same text pasted again is repeated-reply's finding
-        first = new_qs[0]
+        if new_qs:
+            shown, evidence = new_qs[0].text, new_qs[0].evidence()
+        else:
+            start = split + len(tail) - len(tail.lstrip())
+            shown, evidence = text[start:].strip(), {"turn": turn, "start": start, "end": len(text.rstrip())}
         yield self.finding(
             0,
             len(reply.text.rstrip()),
             f"The reply goes back to the earlier point ({', '.join(sorted(back)[:3])}) after the customer moved on "
-            f"in turn {turn} (\u201c{_short(first.text)}\u201d).",
+            f"in turn {turn} (\u201c{_short(shown)}\u201d).",
             "Answer the customer's latest message; the earlier matter is closed.",
-            evidence=first.evidence(),
+            evidence=evidence,
         )
 
     def _by_frame(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
@@ -773,7 +786,8 @@ class OffTopicReply(Check):
 
 #: The customer turns to something new: "Separately, ...", "Also", "btw", "New issue:".
 _MOVED_ON_RE = re.compile(
-    r"(?:^|[.!?]\s+)(?:ok(?:ay)?\W+|thanks\W+)?also\b"
+    r"(?:^|[.!?]\s+)(?:ok(?:ay)?\W+|thanks\W+)?also\b|(?:^|[.!?]\s+|\bbut\s+)now\s+(?:the|my|i|i'm|there|theres|there's|our|his|her|we|a)\b"
+    r"|\b(?:separate|different|another|new|unrelated)\s+(?:question|topic|thing|issue|matter)\b|\bunrelated\b"
     r"|\b(?:separately|another\s+(?:thing|question|issue|problem)|new\s+(?:issue|question|problem)"
     r"|(?:a\s+)?different\s+(?:question|thing|issue|problem)|one\s+(?:other|more)\s+thing|quick\s+(?:one|question)"
     r"|btw|by\s+the\s+way|while\s+i\s+have\s+you|oh\s+and|now\s+though|other\s+(?:thing|question))\b",
@@ -782,6 +796,8 @@ _MOVED_ON_RE = re.compile(
 #: The customer closes the earlier matter: "that worked", "sorted", "it's back now".
 _RESOLVED_RE = re.compile(
     r"\b(?:that|it|this)\s+(?:worked|works\s+now|did\s+the\s+trick|fixed\s+it)\b"
+    r"|\b(?:it|that|this|tv|wifi|app|phone|card|internet|broadband)\s+(?:work|works|working)(?:\s+(?:now|again|fine))?\s*[.!,]"
+    r"|\bnvm\b|\bfound\s+it\b|(?:^|[.!?]\s+)(?:ok(?:ay)?\W+|yes\W+)?(?:paired|connected|reconnected|installed|updated|received|got\s+it)\b"
     r"|\b(?:fixed|sorted|resolved)\s+itself\b|\b(?:that's|that\s+is)\s+(?:done|sorted)\b|\b(?:came|come)\s+(?:back\s+on|through|thru)\b"
     r"|\b(?:has\s+been|was|got)\s+(?:paid|resolved|refunded)\b[^.?!]{0,20}\bthanks?\b|\barrived,?\s+(?:thanks?|thank\s+(?:you|u)|fine|safely|ok)\b"
     r"|(?:^|[.!?]\s+)(?:perfect|great|brilliant|thanks|ok(?:ay)?)?\W*(?:all\s+)?(?:sorted|fixed|resolved|solved)\b"
@@ -792,6 +808,14 @@ _RESOLVED_RE = re.compile(
 
 
 _ALL_WORDS_RE = re.compile(r"[a-z0-9]+")
+
+
+#: The earlier matter is not over: "it still logs me out", "didn't change anything".
+_STILL_RE = re.compile(
+    r"\b(?:still|didn't\s+(?:work|help|change|fix|do)|didn’t\s+(?:work|help|change|fix|do)|did\s+not\s+(?:work|help|change|fix)"
+    r"|doesn't\s+work|not\s+working|same\s+(?:problem|issue|thing|error)|again)\b",
+    re.IGNORECASE,
+)
 
 
 def _content_lemmas(parsed: Parsed) -> Iterable[str]:
