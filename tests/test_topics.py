@@ -111,3 +111,31 @@ def test_replies_that_return_apologise_for_lateness_or_move_a_visit(lex, nlp, re
 
 def test_a_rebooked_flight_is_not_an_appointment_solution(lex, nlp):
     assert "appointment" not in _intents(lex.solution_hits(nlp.parse("I've rebooked you on the 14:05 flight.")))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You can upgrade to VIP Lounge access for £35 per person, which includes a drink.",
+        "Our new spin classes start on Monday and members get the first class free!",
+        "Our packing materials can be bought from our online shop, with 10% off for existing customers.",
+        "Our Full Protection cover reduces your excess to zero.",
+    ],
+)
+def test_upsells_in_any_trade_are_sales_offers(lex, nlp, reply):
+    assert "promotion" in _intents(lex.solution_hits(nlp.parse(reply)))
+
+
+def test_asking_for_a_cheaper_plan_invites_an_offer(lex, nlp):
+    assert "promotion" in _intents(lex.customer_hits(nlp.parse("Is there any way to get a cheaper plan? I'm paying £45 a month.")))
+
+
+def test_every_topic_phrase_is_a_string():
+    # A plain YAML scalar with "?: " or ": " inside turns into a mapping; this catches it
+    # at the file instead of at the first Analyzer().
+    from tonecheck.lexicon import load_lexicon
+
+    for intent, spec in load_lexicon("topics")["intents"].items():
+        for kind in ("customer", "solutions", "lemmas"):
+            for phrase in spec.get(kind) or ():
+                assert isinstance(phrase, str), (intent, kind, phrase)
