@@ -1501,3 +1501,20 @@ def test_an_account_of_the_event_answers_what_happened_and_has_to_stay_answers_c
 )
 def test_moving_on_to_a_matter_that_is_told_not_asked(analyzer, turns, reply, flagged):
     assert bool(_hits(analyzer, reply, turns, "off-topic-reply")[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "flagged"),
+    [
+        ("Card blocked abroad. Need it working today. Acct 30-11-42 / 11847265.",
+         "Please provide you're account number so we can proceed.", True),
+        ("Please send the final bill to my new email: s.achebe@example.org. Sam",
+         "Could you confirm the email adress you'd like the final bill sent to?", True),
+        ("I sent you my meter reading, 04512, on the 2nd and again on the 9th. Could you please look into this?",
+         "Your bill was based on an estimated read. Please submit a meter reading via the portal.", True),
+        ("My bill is estimated and far too high.", "Please send us a meter reading so we can correct the bill.", False),
+        ("I sent you my meter reading, 04512, on the 2nd.", "Thanks, I've used the 04512 reading and your new bill is £96.", False),
+    ],
+)
+def test_an_abbreviated_account_a_misspelt_request_and_a_meter_reading_asked_again(analyzer, customer, reply, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], "reasked-information")[0]) is flagged

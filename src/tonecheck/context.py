@@ -80,6 +80,10 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(?:card\s+)?last\s+(?:four|4)(?:\s+(?:digits|numbers))?(?:\s+(?:are|is|of\s+(?:my|the)\s+card))?\s*[:#]?\s*(\d{4})\b",  # "Card last four 0932"
         re.IGNORECASE,
     ),
+    # "I sent you my meter reading, 04512, on the 2nd", "reading today: 00318"
+    "meter reading": re.compile(
+        r"\b(?:meter\s+)?reading(?:\s+(?:is|was|of|today|now))?\s*[,:]?\s*(?:is\s+|was\s+)?(\d{4,7})\b", re.IGNORECASE
+    ),
 }
 #: Words a fact pattern cannot match without (cheap gate before the regex).
 _FACT_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -91,6 +95,7 @@ _FACT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "serial number": ("serial",),
     "postcode": ("post", "zip"),
     "card digits": ("card", "visa", "mastercard", "amex", "last four", "last 4"),
+    "meter reading": ("reading",),
 }
 #: A UK postcode in its written form (outward code, space, inward code), upper case.
 _UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
@@ -101,7 +106,7 @@ _DOB_RE = re.compile(
     re.IGNORECASE,
 )
 # "account 40-11-22 31927745" names an account number without the word "number".
-_BARE_ACCOUNT_RE = re.compile(r"\baccount\s+(?:#\s?)?(\d[\d -]{4,30}\d)\b", re.IGNORECASE)
+_BARE_ACCOUNT_RE = re.compile(r"\b(?:account|acct|a/c)\.?:?\s+(?:#\s?)?(\d[\d /-]{4,30}\d)\b", re.IGNORECASE)  # "Acct 30-11-42 / 11847265"
 #: Placeholders of anonymised exports stand for a value the customer gave.
 _PLACEHOLDER_KINDS = (
     ("email", re.compile(r"e-?mail", re.I)),
@@ -631,7 +636,7 @@ class StateExtractor:
             if "born" in low or "birth" in low or "dob" in low:
                 for m in _DOB_RE.finditer(text):
                     self._add_fact(state, Fact("date of birth", m.group(1), turn, m.start(1), m.end(1)))
-        for m in _BARE_ACCOUNT_RE.finditer(text) if has_digit and "account" in low else ():
+        for m in _BARE_ACCOUNT_RE.finditer(text) if has_digit and ("account" in low or "acct" in low or "a/c" in low) else ():
             if sum(c.isdigit() for c in m.group(1)) >= 6:
                 self._add_fact(state, Fact("account number", m.group(1), turn, m.start(1), m.end(1)))
         for m in PLACEHOLDER_RE.finditer(text) if any(c in text for c in "#[<{_") else ():

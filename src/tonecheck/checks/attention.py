@@ -41,7 +41,7 @@ __all__ = [
 
 # What the agent may ask for, as the words they would use. Each needs a determiner so
 # that "I'll email you" is not a request for an email address.
-_DET = r"(?:your|the|ur|an?|that)\s+(?:[\w'’-]+\s+){0,2}?"
+_DET = r"(?:your|you're|you’re|youre|the|ur|an?|that)\s+(?:[\w'’-]+\s+){0,2}?"  # "provide you're account number"
 _KIND_WORDS: dict[str, str] = {
     "username": r"(?:user\s?name|login(?:\s+(?:name|id))?|user\s?id|handle|screen\s?name|gamer\s?tag|player\s+(?:name|id|tag)|in-game\s+name)",
     "email": r"(?:e-?mail(?:\s+address)?|email\s+id)",
@@ -55,12 +55,13 @@ _KIND_WORDS: dict[str, str] = {
     "card digits": r"(?:last\s+(?:four|4)\s+(?:digits|numbers)|card\s+(?:number|ending))",
     "name": r"(?:(?:full|first|last)\s+name|name(?=\s+(?:on|for)\s+the\s+account)|name)",
     "date of birth": r"(?:date\s+of\s+birth|dob|birth\s?date|birthday)",
+    "meter reading": r"(?:meter\s+reading|reading\s+from\s+(?:your|the)\s+meter)",
 }
 _KIND_RES = {kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 # "the email" is often the message, not the address: ask for an address explicitly.
 _KIND_RES["email"] = re.compile(
-    r"\b(?:(?:your|the|an?|ur)\s+(?:[\w-]+\s+){0,2}?(e-?mail\s+address|email\s+id)"
-    r"|(?:your|ur)\s+(?:registered\s+|account\s+|contact\s+)?(e-?mail)(?!\s+(?:from|about|to|with|that|which|we|I))"
+    r"\b(?:(?:your|you're|the|an?|ur)\s+(?:[\w-]+\s+){0,2}?(e-?mail\s+ad{1,2}res{1,2}e?|email\s+id)"  # "the email adress"
+    r"|(?:your|you're|ur)\s+(?:registered\s+|account\s+|contact\s+)?(e-?mail)(?!\s+(?:from|about|to|with|that|which|we|I))"
     r"|the\s+(e-?mail)\s+(?:on|for|of|associated|linked|registered|tied|attached|connected)\b"
     r"|\b(?:what|which)\s+(e-?mail(?:\s+address)?)\b)",
     re.IGNORECASE,
@@ -69,7 +70,7 @@ _REQUEST_RE = re.compile(
     r"\?\s*$"
     r"|\b(?:can|could|would|may|will)\s+(?:i|you|we)\s+(?:please\s+|kindly\s+|just\s+)?"
     r"(?:have|get|grab|confirm|provide|share|send|give|tell|verify|check|double[- ]check|take|type|enter|reconfirm)\b"
-    r"|\b(?:please|kindly|pls|plz)\s+(?:\w+\s+)?(?:provide|confirm|send|share|enter|give|tell|verify|type|reply|let\s+me\s+know|re-?enter|reconfirm)\b"
+    r"|\b(?:please|kindly|pls|plz)\s+(?:\w+\s+)?(?:provide|confirm|send|share|enter|give|tell|verify|type|reply|let\s+me\s+know|re-?enter|reconfirm|submit|upload)\b"
     r"|\b(?:i|we)(?:'ll|\s+will|\s+would|'d|\s+also)?\s+(?:still\s+)?need\b"
     r"|\bwhat(?:'s|\s+is|\s+was|\s+are)\s+(?:your|the)\b"
     r"|\blet\s+me\s+know\s+(?:your|the)\b"
@@ -136,6 +137,7 @@ _KIND_LABEL = {
     "name": "name",
     "card digits": "card's last four digits",
     "date of birth": "date of birth",
+    "meter reading": "meter reading",
 }
 
 
