@@ -614,8 +614,11 @@ class OffTopicReply(Check):
         the new question's words."""
         turn, cust = state.pending_customer[-1]
         text = cust.text
-        moved = _MOVED_ON_RE.search(text)
-        resolved = _RESOLVED_RE.search(text)
+        # Memoised on the customer turn: unanswered-question's copy of this check asks again.
+        markers = cust.__dict__.get("_stale_markers")
+        if markers is None:
+            markers = cust.__dict__["_stale_markers"] = (_MOVED_ON_RE.search(text), _RESOLVED_RE.search(text))
+        moved, resolved = markers
         if resolved is None and (moved is None or not state.agent_replies):
             return  # two matters raised at once are both open: skipping one is unanswered-question's
         # Where the new matter starts: at "Separately", or after the sentence that closes
