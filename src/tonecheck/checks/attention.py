@@ -627,13 +627,13 @@ class OffTopicReply(Check):
             split = moved.start()
         else:
             assert resolved is not None
-            stop = re.compile(r"[.!?;]|\b(?:but|now)\b", re.IGNORECASE).search(text, resolved.end())
+            stop = _CLAUSE_END_RE.search(text, resolved.end())
             split = stop.start() if stop else resolved.end()
         new_qs = [q for q in state.questions if q.turn == turn and q.end > split]
         if _DEFER_RE.search(reply.text):
             return
         head, tail = cust.lower[:split], cust.lower[split:]
-        old: set[str] = {cust.lemma(w) for w in _CONTENT_RE.findall(head) if w not in QUESTION_STOP}
+        old: set[str] = set(_content_lemmas(cust, head))
         said = set(_ALL_WORDS_RE.findall(head))
         if state.agent_replies:
             prev = state.agent_replies[-1].parsed
@@ -645,7 +645,7 @@ class OffTopicReply(Check):
             if t < turn:
                 old.update(_content_lemmas(parsed))
                 said.update(_ALL_WORDS_RE.findall(parsed.lower))
-        new = {cust.lemma(w) for w in _CONTENT_RE.findall(tail) if w not in QUESTION_STOP}
+        new = set(_content_lemmas(cust, tail))
         said |= old
         lemmas = reply.parsed.lemmas | reply.parsed.words
         if any(_shared(q, reply, lemmas) for q in new_qs if q.keywords):
@@ -823,9 +823,14 @@ _STILL_RE = re.compile(
 )
 
 
-def _content_lemmas(parsed: Parsed) -> Iterable[str]:
-    """Content lemmas of a text (the words _overlap compares)."""
-    for w in _CONTENT_RE.findall(parsed.lower):
+#: Where the sentence that closes the old matter ends.
+_CLAUSE_END_RE = re.compile(r"[.!?;]|\b(?:but|now)\b", re.IGNORECASE)
+
+
+def _content_lemmas(parsed: Parsed, low: str | None = None) -> Iterable[str]:
+    """Content lemmas of a parsed text, or of ``low``, a lower-cased part of it: the words
+    _overlap compares."""
+    for w in _CONTENT_RE.findall(parsed.lower if low is None else low):
         if w not in QUESTION_STOP:
             yield parsed.lemma(w)
 
@@ -912,11 +917,9 @@ def _overlap(reply: Reply, state: ConversationState, turns: Sequence[tuple[int, 
     turns since the last reply (or with ``turns``)."""
     theirs: set[str] = set()
     for _, parsed in state.pending_customer if turns is None else turns:
-        for w in _CONTENT_RE.findall(parsed.lower):
-            if w not in QUESTION_STOP:
-                theirs.add(parsed.lemma(w))
+        theirs.update(_content_lemmas(parsed))
         theirs.update(_TERM_RE.findall(parsed.text))
-    ours = {reply.parsed.lemma(w) for w in _CONTENT_RE.findall(reply.parsed.lower) if w not in QUESTION_STOP}
+    ours = set(_content_lemmas(reply.parsed))
     ours.update(_TERM_RE.findall(reply.text))
     return len(theirs & ours)
 
