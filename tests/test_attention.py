@@ -1518,3 +1518,39 @@ def test_moving_on_to_a_matter_that_is_told_not_asked(analyzer, turns, reply, fl
 )
 def test_an_abbreviated_account_a_misspelt_request_and_a_meter_reading_asked_again(analyzer, customer, reply, flagged):
     assert bool(_hits(analyzer, reply, [("customer", customer)], "reasked-information")[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "flagged"),
+    [
+        # a request phrase far from the word is no request for it
+        ("I'm moving out of 12 Larch Close on 28 June. Account 6601-442. Regards, Helen Marsh",
+         "It is possible, although we would need to quote you the equivalent regional tariff, which we would do once "
+         "the previous occupier's reading has been taken and the supply is confirmed as registered to your name.", False),
+        ("I'm moving out of 12 Larch Close on 28 June. Regards, Helen Marsh",
+         "We would need your name and the new address before we can do that.", True),
+    ],
+)
+def test_a_request_phrase_must_come_near_the_detail_it_asks_for(analyzer, customer, reply, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], "reasked-information")[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "name", "flagged"),
+    [
+        ("Quick one: does the smart meter install cost anything?",
+         "No, it's free. The engineer needs about an hour, and your power will be off for roughly 30 minutes.", "off-topic-reply", False),
+        ("Quick one: does the smart meter install cost anything?",
+         "Our engineers can repair faults on your line within 48 hours.", "off-topic-reply", True),
+        ("I booked 3 nights from 2 June, can this be changed and will it cost more?",
+         "Amendments are subject to availability, and the difference in nightly price, if any, would be payable on arrival.",
+         "unanswered-question", False),
+        ("My wife's name is spelled wrong on booking SKV-55120. Can you fix?",
+         "I've corrected the name on booking SKV-55120 to Maria at no charge.", "unanswered-question", False),
+        ("Can I get a refund for the skin? My kid bought it.", "Purchases are final, the rules are the rules.", "unanswered-question", False),
+        ("Ledgerly won't export my invoices to PDF, it just spins.", "Please try clearing your browser cache and trying again.",
+         "off-topic-reply", False),
+    ],
+)
+def test_an_answer_up_front_a_payable_difference_and_a_done_fix_answer_the_question(analyzer, customer, reply, name, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], name)[0]) is flagged

@@ -649,3 +649,22 @@ def test_a_term_explained_after_the_next_word_is_explained(analyzer):
 
 def test_its_in_our_terms_is_a_missing_apostrophe(analyzer):
     assert _hits(analyzer, "grammar", "Unfortunately you should have kept the receipt, its in our terms.", "I lost the receipt.")
+
+
+@pytest.mark.parametrize(
+    ("reply", "flagged"),
+    [
+        ("The on-call engineer is following the runbook now.", []),
+        ("It can take 15 minutes to show on the leaderboards.", []),
+        ("I will call you everytime it changes.", ["everytime"]),
+        ("Thankyou for waiting.", ["Thankyou"]),
+    ],
+)
+def test_two_common_words_written_as_one_are_known_but_glued_function_words_are_not(analyzer, reply, flagged):
+    assert _hits(analyzer, "spelling", reply) == flagged
+
+
+def test_a_term_defined_after_a_short_phrase_is_not_jargon(analyzer):
+    reply = "I've raised a chargeback on all three, which is a formal dispute where we ask the merchant's bank for the money."
+    assert _hits(analyzer, "jargon", reply) == []
+    assert _hits(analyzer, "jargon", "I've raised a chargeback on all three.") == ["chargeback"]

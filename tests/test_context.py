@@ -305,3 +305,17 @@ def test_questions_hidden_in_statements_are_read(text, kind):
 def test_a_plain_statement_of_need_is_not_a_question():
     state = _state(("customer", "I need a new charger, the old one broke."))
     assert not state.questions
+
+
+@pytest.mark.parametrize(
+    ("text", "distress"),
+    [
+        ("Do you have the TRAIL-X 500 boots in size 42? Order page says OUT OF STOCK", False),
+        ("The status shows PAYMENT FAILED again, what does that mean?", False),
+        ("WHY IS MY ORDER STILL NOT HERE", True),
+    ],
+)
+def test_capitals_copied_from_a_screen_or_a_code_are_not_shouting(text, distress):
+    state = ConversationState()
+    EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
+    assert any(s.kind == "typographic" for s in state.distress) is distress

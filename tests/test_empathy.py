@@ -757,3 +757,21 @@ def test_i_can_hear_its_been_stressful_acknowledges(analyzer):
     customer = "It's been such a stressful week, I forgot to add gift wrap to order 66102. Can you add it?"
     reply = "I can hear it's been a stressful week, so let's get this off your mind. I've added gift wrapping at no charge."
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    ("reply", "flagged"),
+    [
+        ("Purchases are final. Should of turned on purchase protection tbh.", True),
+        ("You chose the peak-time slot, so delays are to be expected.", True),
+        ("Should have the refund by Friday, I've sent it today.", False),
+        ("You chose the peak-time slot, so I've refunded the delivery fee.", False),
+    ],
+)
+def test_a_subjectless_should_of_and_you_chose_so_expect_delays_are_blame(analyzer, reply, flagged):
+    assert ("blaming-language" in _names(analyzer, reply, "My food came cold and late. Can I get a refund?")) is flagged
+
+
+def test_i_can_imagine_and_a_lot_to_worry_about_acknowledge(analyzer):
+    reply = "I can imagine, three years of progress is a lot to worry about losing. Everything's still there."
+    assert "acknowledges-feelings" in _names(analyzer, reply, "Thanks, I was really upset about losing my 3 year old account.")

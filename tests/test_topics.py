@@ -30,6 +30,8 @@ def _intents(hits):
         ("My parcel hasn't arrived and tracking hasn't updated.", "delivery"),
         ("The shoes are too small, can I swap them?", "returns-exchange"),
         ("Please delete all my data.", "data-privacy"),
+        ("A new device signed into my account and I don't even recognise the email.", "account-security"),
+        ("Ledgerly won't export my invoices to PDF, it just spins.", "technical-fault"),
     ],
 )
 def test_customer_turns_raise_their_intent(lex, nlp, text, intent):

@@ -911,6 +911,8 @@ class StateExtractor:
             and not parsed.in_quotes(m.start(), m.end())  # "a payment to 'NMBS SVCS'": a name
             and text[m.end() : m.end() + 1] != ":"  # "SURNAME: Adebayo": a form field's label
             and not _NAMED_CAPS_RE.match(text, m.end())  # "your SMARTSAVE and FLEXIFIX tariffs": names
+            and text[m.end() : m.end() + 1] != "-" and text[m.start() - 1 : m.start()] != "-"  # "TRAIL-X 500": a code
+            and not _DISPLAYED_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())  # "the page says OUT OF STOCK"
         ]
         if len(caps) >= 2 and sum(len(c.group()) for c in caps) >= 8:
             state.distress.append(
@@ -954,6 +956,11 @@ class StateExtractor:
 
 
 _CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
+#: Capitals the customer copies from a screen or a label: "Order page says OUT OF STOCK".
+_DISPLAYED_BEFORE_RE = re.compile(
+    r"\b(?:says?|said|shows?|showing|showed|reads?|displays?|displaying|displayed|marked(?:\s+as)?|labell?ed|stamped|status(?:\s+is)?)"
+    r"\s*:?\s*[\"'“‘]?(?:[A-Z0-9-]+\s+){0,6}$"
+)
 #: An auxiliary opener cut off by punctuation after a word or two ("Did that, still red.").
 _AUX_REPORT_RE = re.compile(
     r"\W*(?:(?:and|so|also|ok|okay|well)\W+)?(?:\w+(?:\s+\w+)?\s*[,.;:]"

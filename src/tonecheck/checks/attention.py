@@ -80,6 +80,8 @@ _REQUEST_RE = re.compile(
     r"|^\s*(?:please\s+)?(?:confirm|provide|send|share|enter|verify|type)\b(?!\s+(?:it|them|this|that)\b)",  # not "Enter it on the phone"
     re.IGNORECASE,
 )
+#: How far after a request phrase ("we'll need", "please confirm") the thing asked for may come.
+_REQUEST_REACH = 60
 _STATEMENT_OF_HAVING_RE = re.compile(
     r"\b(?:thanks?|thank\s+you)\s+for\s+(?:\w+\s+){0,3}$|\b(?:i|we)\s+(?:have|'ve|can\s+see|see|found|located|got)\s+",
     re.IGNORECASE,
@@ -288,8 +290,11 @@ class ReaskedInformation(Check):
                 if kind == "name" and re.search(r"user\s?name|screen\s?name", m.group(), re.IGNORECASE):
                     continue
                 before = sent[: m.start()]
-                if _STATEMENT_OF_HAVING_RE.search(before) and not sent.rstrip().endswith("?"):
+                asked = sent.rstrip().endswith("?")
+                if _STATEMENT_OF_HAVING_RE.search(before) and not asked:
                     continue
+                if not asked and not any(r.start() <= m.start() <= r.end() + _REQUEST_REACH for r in _REQUEST_RE.finditer(sent)):
+                    continue  # "we would need to quote you ..., once ... registered to your name": no ask
                 # Stating the value back to confirm it is not a re-ask.
                 if any(f.value.lower() in low for f in state.facts[kind]):
                     continue
@@ -753,6 +758,10 @@ class OffTopicReply(Check):
         pitch = next((h for h in offered if h.intent == PITCH_INTENT), None)
         if pitch is None and (not state.topics or _overlap(reply, state) >= 2):
             return
+        if pitch is None and _answers_outright(reply, state):
+            # "Does the smart meter install cost anything?" -> "No, it's free. The engineer
+            # needs about an hour": the answer comes first, the other words serve it.
+            return
         if pitch is None and _follow_up(state) and _overlap(reply, state, state.customer_turns) >= 2:
             # A follow-up that raises no problem of its own ("great, how do I turn it on?")
             # is about what came before: a reply in the words of the earlier turns is on topic.
@@ -787,6 +796,19 @@ class OffTopicReply(Check):
             self._unanswered = UnansweredQuestion(self.settings)
             self._unanswered._off_topic.related_rule = False
         return any(True for _ in self._unanswered.run(reply, state))
+
+
+def _answers_outright(reply: Reply, state: ConversationState) -> bool:
+    """The customer asked one yes/no question and the reply opens with its answer ("No,
+    it's free."), in the question's words or its kind of answer (a price for "cost")."""
+    questions = state.questions
+    if len(questions) != 1 or questions[0].kind != "yesno":
+        return False
+    q = questions[0]
+    if not _YESNO_OPENER_RE.match(_substance(reply)):
+        return False
+    typed = _typed_answer(q)
+    return bool((typed is not None and typed.search(reply.text)) or _shared(q, reply, reply.parsed.lemmas | reply.parsed.words))
 
 
 #: The customer turns to something new: "Separately, ...", "Also", "btw", "New issue:".
@@ -953,7 +975,8 @@ _YESNO_RE = re.compile(
 #: A refusal answers a "can you ...?" question (with the asked thing, or outright).
 _REFUSAL_RE = re.compile(
     r"\bnothing (?:i|we) can do\b|\b(?:i|we)\s+(?:can't|cannot|can not|won't be able|am unable|are unable|'m unable|'re unable|am not able|are not able)\b"
-    r"|\b(?:isn't|is not|not) possible\b|\b(?:can't|cannot|can not) be\b|\bunable to\b|\bnot able to\b",
+    r"|\b(?:isn't|is not|not) possible\b|\b(?:can't|cannot|can not) be\b|\bunable to\b|\bnot able to\b"
+    r"|\b(?:purchases|sales|orders|bookings|payments|all\s+sales)\s+are\s+final\b|\bnon-?refundable\b",  # "Purchases are final"
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
@@ -985,7 +1008,7 @@ _YESNO_PRICE_RE = re.compile(
     rf"{_MONEY}|{_NO_CHARGE}" + r"|\bno\s+(?:[\w-]+\s+)?(?:charge|cost|fee|fees)\b|\bpay\s+no\b|^\W*(?:no|nope)\b|\b(?:won't|will\s+not|wouldn't|don't|do\s+not)\s+(?:be\s+charged|pay|have\s+to\s+pay|charge)\b"
     r"|\bnothing\s+(?:(?:for\s+you|more|else|further)\s+)?(?:to\s+pay|extra|owing|outstanding|due)\b|\bzero\s+balance\b|\bcosts?\s+nothing\b|\bpay\s+nothing\b|^\W*only\s+(?:if|when)\b|\b(?:is|are|be|been|get|gets)\s+waived\b|\bwaive\s+(?:it|the)\b"
     # "a change fee is payable", "there is a fee", "you will be charged": yes, there is one
-    r"|\b(?:fee|charge|cost|fees|charges)\s+(?:is|are|will\s+be|would\s+be)\s+(?:payable|due|applied|applicable|charged|added)\b"
+    r"|\b(?:fee|charge|cost|fees|charges|difference|balance)\b[^.!?]{0,30}?\s(?:is|are|will\s+be|would\s+be)\s+(?:payable|due|applied|applicable|charged|added)\b"
     r"|\bthere\s+(?:is|will\s+be|would\s+be)\s+an?\s+(?:[\w-]+\s+)?(?:fee|charge|cost)\b|\b(?:you'll|you\s+will|you\s+would|you'd)\s+be\s+charged\b",
     re.IGNORECASE,
 )
@@ -1061,7 +1084,12 @@ _BECAUSE_RE = re.compile(
 )
 _I_GET_Q_RE = re.compile(r"\b(?:do|will|would|can|could|shall)\s+(?:i|we)\s+(?:still\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b", re.IGNORECASE)
 _YOU_GET_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:still\s+|also\s+)?(?:get|receive|be\s+(?:refunded|reimbursed|compensated|able\s+to))\b|\byou\s+won't\s+(?:get|receive|be)\b", re.IGNORECASE)
-_HOW_FIX_Q_RE = re.compile(r"\bhow\s+(?:do|can|should|could)\s+(?:i|we)\s+(?:fix|sort|solve|resolve|stop|get\s+rid\s+of|undo|clear)\b", re.IGNORECASE)
+_HOW_FIX_Q_RE = re.compile(
+    r"\bhow\s+(?:do|can|should|could)\s+(?:i|we)\s+(?:fix|sort|solve|resolve|stop|get\s+rid\s+of|undo|clear)\b"
+    # "Can you fix?", "could you sort it out": a request the done action answers
+    r"|^\W*(?:(?:and|so|also|please)\W+)?(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?(?:fix|correct|sort|change|amend|update)\b(?:\s+(?:it|this|that|them))?(?:\s+out)?\W*$",
+    re.IGNORECASE,
+)
 _DONE_ACTION_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:\w+\s+){0,1}?\w+(?:ed|en|t)\b", re.IGNORECASE)
 _GIVEN_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:added|applied|credited|refunded|given|issued|sent|waived|removed)\b", re.IGNORECASE)
 _WHAT_NEED_Q_RE = re.compile(

@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tonecheck.checks.base import Check, Reply
 from tonecheck.context import EMAIL_RE, PLACEHOLDER_RE, URL_RE, ConversationState
 from tonecheck.lexicon import load_lexicon
@@ -45,7 +47,28 @@ class Dictionary:
             return True
         if len(w) <= MAX_SUGGEST_LEN and self.classic_slip(w) is not None:
             return False
-        return any(stem in self.words for stem in _stems(w))
+        return any(stem in self.words for stem in _stems(w)) or self._compound(w)
+
+    def _compound(self, w: str) -> bool:
+        """Two common content words written as one ("runbook", "leaderboards").
+
+        Trades and teams coin closed compounds faster than dictionaries list them. The word
+        list also holds fragments ("ing", "pre", "sage"), so each part must be a common word
+        (20 uses in TextBlob's counts, 50 for three letters; a plain plural of one counts),
+        and glued function words ("eachother", "thankyou") are the classic slips of this
+        shape, so neither part may be a stop word.
+        """
+        if not 7 <= len(w) <= MAX_SUGGEST_LEN:
+            return False
+        freq = self.freq
+
+        def common(part: str) -> bool:
+            if part in STOP_WORDS:
+                return False
+            need = 50 if len(part) == 3 else 20
+            return freq.get(part, 0) >= need or (part.endswith("s") and len(part) > 4 and freq.get(part[:-1], 0) >= need)
+
+        return any(common(w[:i]) and common(w[i:]) for i in range(3, len(w) - 2))
 
     def classic_slip(self, w: str) -> str | None:
         """The listed word that ``w`` is a classic slip of, else None.
@@ -491,6 +514,8 @@ _EXPLAIN_LATER_RE = re.compile(
     r"(?:code|number|reference|name|form|letter|document|tool|setting|box|device|part|term|word)\s+(?:that|which|you|your|we|to|for|the)\b",
     re.IGNORECASE,
 )
+#: A definition after a short phrase: "a chargeback on all three, which is a formal dispute".
+_EXPLAIN_AFTER_PHRASE_RE = re.compile(r"(?:\s+[\w'’-]+){1,4}\s*,\s*(?:which|that)\s+(?:is|means)\s+(?:an?|the)\s+\w+", re.IGNORECASE)
 _EXPLAIN_BEFORE_RE = re.compile(r"(?:\(|called|known\s+as|a\s+so-called|(?:an?|the)\s+\w+\s*\(|or)\s*[\"'“‘]?$", re.IGNORECASE)
 
 
@@ -725,6 +750,8 @@ def _explained(text: str, start: int, end: int) -> bool:
         return True
     if (m := _NEXT_WORD_RE.match(text, end)) and _EXPLAIN_AFTER_RE.match(text, m.end()) and text[m.end():m.end() + 3].lstrip().startswith("("):
         return True  # "a firmware update (the software inside the controller itself)"
+    if _EXPLAIN_AFTER_PHRASE_RE.match(text, end):
+        return True  # "a chargeback on all three, which is a formal dispute where ..."
     if _EXPLAIN_LATER_RE.search(text, end, min(len(text), end + 90)):
         return True  # "your PAC code by text; that's the code your new provider needs"
     if _spelled_out(text, text[start:end]):
