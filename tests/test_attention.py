@@ -1554,3 +1554,30 @@ def test_a_request_phrase_must_come_near_the_detail_it_asks_for(analyzer, custom
 )
 def test_an_answer_up_front_a_payable_difference_and_a_done_fix_answer_the_question(analyzer, customer, reply, name, flagged):
     assert bool(_hits(analyzer, reply, [("customer", customer)], name)[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("context", "reply", "name", "flagged"),
+    [
+        # "Thank you, I've ..." greets nobody
+        ([("customer", "My name is Linh. Meter say 04512.")], "Sorry Linh, my mistake. Thank you, I've put in 04512.",
+         "wrong-form-of-address", False),
+        # "next time" is when to act, not a time asked for
+        ([("customer", "ok. can u text me next time when its ready")],
+         "Yes, I've turned on text alerts, so you'll get an SMS as soon as each one is ready.", "unanswered-question", False),
+        ([("customer", "new key works. rate limit seems lower tho?")],
+         "It shouldn't be, new keys start on 600 RPM. I've raised the new key to 2,000 now.", "unanswered-question", False),
+        ([("customer", "Great. What's SCIM in your case - is it needed for auto-deprovisioning?")],
+         "SCIM is the standard that lets Okta create and remove users automatically.", "unanswered-question", False),
+        # "btw" closing the clause it marks: the reply on that clause is not going back
+        ([("customer", "Please collect my boots for a return."), ("agent", "Done, the courier collects them on Wednesday."),
+          ("customer", "ok, noted. the collection didn't happen btw, waited in all day wednesday")],
+         "I'm sorry, that's a wasted day. I've rebooked the collection for Friday.", "off-topic-reply", False),
+        ([("customer", "I need to change my flight to 14 May. How much?"), ("agent", "The change fee is €40 plus €18 fare difference."),
+          ("customer", "Yes please do it. Also is there a cheaper way? Money is tight now.")],
+         "I understand money is tight, so I've waived the €40 change fee and you'll only pay the €18 fare difference.",
+         "off-topic-reply", False),
+    ],
+)
+def test_thank_you_i_next_time_it_shouldnt_be_and_a_trailing_btw_are_read_right(analyzer, context, reply, name, flagged):
+    assert bool(_hits(analyzer, reply, context, name)[0]) is flagged

@@ -668,3 +668,8 @@ def test_a_term_defined_after_a_short_phrase_is_not_jargon(analyzer):
     reply = "I've raised a chargeback on all three, which is a formal dispute where we ask the merchant's bank for the money."
     assert _hits(analyzer, "jargon", reply) == []
     assert _hits(analyzer, "jargon", "I've raised a chargeback on all three.") == ["chargeback"]
+
+
+@pytest.mark.parametrize("word", ["upsell", "hotfix", "backoff", "amlodipine", "salbutamol"])
+def test_trade_words_and_common_medicines_are_known(analyzer, word):
+    assert _hits(analyzer, "spelling", f"I've added the {word} note to your record.") == []

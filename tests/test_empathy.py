@@ -775,3 +775,14 @@ def test_a_subjectless_should_of_and_you_chose_so_expect_delays_are_blame(analyz
 def test_i_can_imagine_and_a_lot_to_worry_about_acknowledge(analyzer):
     reply = "I can imagine, three years of progress is a lot to worry about losing. Everything's still there."
     assert "acknowledges-feelings" in _names(analyzer, reply, "Thanks, I was really upset about losing my 3 year old account.")
+
+
+@pytest.mark.parametrize(
+    ("reply", "ack"),
+    [
+        ("Completely understand, three in a year is too many. I've logged your outages.", True),
+        ("Totally understand. How about three months at half price?", False),
+    ],
+)
+def test_completely_understand_with_a_reason_acknowledges_but_a_bare_one_before_a_pitch_does_not(analyzer, reply, ack):
+    assert ("acknowledges-feelings" in _names(analyzer, reply, "I'm fed up, that's the third outage this year.")) is ack

@@ -251,3 +251,16 @@ def test_passing_the_customer_to_a_specialist_before_closing_is_a_stall(analyzer
     ctx = [("customer", "Please close my savings account.")]
     reply = "Before closing it I'll pass you to our savings specialist, who will call you within 5 working days."
     assert "retention-pressure" in _names(analyzer, reply, ctx)
+
+
+def test_a_deadline_for_porting_after_the_cancellation_is_done_is_not_a_stall(analyzer):
+    ctx = [
+        ("customer", "I'd like to cancel my mobile contract please."),
+        ("agent", "Done, I've cancelled it from 31 May. Your final bill will come on 5 June."),
+        ("customer", "Great. Can I keep my number and move it to another network later?"),
+    ]
+    reply = "Yes, but do it before the 31st: text PAC to 65075 and you'll get a code by text within a minute."
+    assert "retention-pressure" not in _names(analyzer, reply, ctx)
+    # The same words before anything was cancelled still stall.
+    stall = "Before we talk about cancelling, have you tried restarting the router?"
+    assert "retention-pressure" in _names(analyzer, stall, ctx[:1])

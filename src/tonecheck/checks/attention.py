@@ -323,7 +323,7 @@ _MALE_RE = re.compile(rf"\b(?:{_MALE_TERMS})(?![\w'])", re.IGNORECASE)
 _TITLE_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+([A-Z][a-z\u00df-\u024f'’-]+)")
 _GREETING_NAME_RE = re.compile(
     r"(?:^|[.!?\n]\s*)(?:Hi|Hello|Hey|Dear|Good\s+(?:morning|afternoon|evening)|Thanks|Thank\s+you|"
-    r"Sorry)\s*,?\s+([A-Z][a-z\u00df-\u024f'’-]{1,30})\b(?!\s+(?:team|for|to|so|again))"
+    r"Sorry)\s*,?\s+(?!I['’])([A-Z][a-z\u00df-\u024f'’-]{1,30})\b(?!\s+(?:team|for|to|so|again))"
 )
 #: The customer's name said at the end of a clause: "Sorry to hear that, Sinead."
 _VOCATIVE_RE = re.compile(
@@ -630,6 +630,10 @@ class OffTopicReply(Check):
         # the old one ("export issue fixed itself. how do I add a second admin").
         if moved is not None:
             split = moved.start()
+            if _TRAILING_ASIDE_RE.match(text, moved.start()):
+                # "the collection didn't happen btw, waited in all day": the aside marks
+                # the clause it closes, so the new matter starts with that sentence.
+                split = max(text.rfind(c, 0, moved.start()) for c in ".!?\n") + 1
         else:
             assert resolved is not None
             stop = _CLAUSE_END_RE.search(text, resolved.end())
@@ -820,6 +824,8 @@ _MOVED_ON_RE = re.compile(
     r"|btw|by\s+the\s+way|while\s+i\s+have\s+you|oh\s+and|now\s+though|other\s+(?:thing|question))\b",
     re.IGNORECASE,
 )
+#: "btw" or "by the way" closing a clause rather than opening one.
+_TRAILING_ASIDE_RE = re.compile(r"(?:btw|by\s+the\s+way)\s*(?:[,.;!]|$)", re.IGNORECASE)
 #: The customer closes the earlier matter: "that worked", "sorted", "it's back now".
 _RESOLVED_RE = re.compile(
     r"\b(?:that|it|this)\s+(?:worked|works\s+now|did\s+the\s+trick|fixed\s+it)\b"
@@ -968,7 +974,7 @@ _YESNO_RE = re.compile(
     # "You're all set.", "There's no need to ...", "I honestly can't say either way": an answer
     r"|(?:it|that|this|they)\s+(?:has|have|needs?)\s+to\s+(?:stay|remain)\b"
     r"|you(?:'re|\s+are)\s+all\s+set|there(?:'s|\s+is)\s+no\s+need|(?:i|we)\s+(?:honestly\s+|really\s+)?(?:can't|cannot)\s+say|nothing\s+(?:has\s+been\s+)?(?:announced|confirmed|planned)"
-    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?=\s*[.!,;\-\u2013\u2014])"
+    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?:\s+be)?(?=\s*[.!,;\-\u2013\u2014])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
     re.IGNORECASE,
 )
@@ -1196,7 +1202,7 @@ _OPENER_RE = re.compile(
 )
 #: "What's an RMA?", "What does ONT mean?": asks what a term is.
 _DEFINE_Q_RE = re.compile(
-    r"\W*(?:(?:and|so|sorry|ok|okay|thanks|thank\s+you|um|erm)\W+)*(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w+&./-]+\s*\??\s*$"
+    r"\W*(?:(?:and|so|sorry|ok|okay|thanks|thank\s+you|um|erm)\W+)*(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w+&./-]+(?:\s+(?:in\s+(?:your|this|that|our)\s+case|exactly|here|again|then|though))?(?:\s*\??\s*$|\s+[-–—]\s)"
     r"|what\s+(?:does|do)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:mean|stand\s+for)\b"
     r"|what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+|this\s+|that\s+)?['‘\"“][^'’\"”]{1,30}['’\"”])",  # "What was the 'SCIM' thing?"
     re.IGNORECASE,
@@ -1243,7 +1249,11 @@ _EXACT_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 #: A question that asks for a time without "when": "what are your opening hours?".
-_ASKS_TIME_RE = re.compile(r"\b(?:time|times|hours|date|dates|day|days|how long|how soon|until when)\b", re.IGNORECASE)
+#: "next time", "every time": an adverb of the request, not a time asked for.
+_ASKS_TIME_RE = re.compile(
+    r"\b(?:(?<!next )(?<!every )(?<!each )(?<!this )(?<!last )(?<!first )(?<!same )(?<!any )(?:time|times)|hours|date|dates|day|days|how long|how soon|until when)\b",
+    re.IGNORECASE,
+)
 #: Where a refund or parcel is: its status answers "where is my ...?".
 _STATUS_RE = re.compile(
     r"\b(?:yet|pending|processing|processed|approved|on (?:its|the) way|in transit|with the courier|being \w+ed)\b",
