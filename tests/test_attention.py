@@ -1581,3 +1581,20 @@ def test_an_answer_up_front_a_payable_difference_and_a_done_fix_answer_the_quest
 )
 def test_thank_you_i_next_time_it_shouldnt_be_and_a_trailing_btw_are_read_right(analyzer, context, reply, name, flagged):
     assert bool(_hits(analyzer, reply, context, name)[0]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "flagged"),
+    [
+        ("I need to know why my card was declined this morning and whether I'm going to be charged for the failed payment.",
+         "The payment was declined because our fraud system flagged an unusual location; I've removed the block.", True),
+        ("I need to know why my card was declined this morning and whether I'm going to be charged for the failed payment.",
+         "It was declined because of an unusual location, and no, you won't be charged for the failed payment.", False),
+        ("Can I move my appointment on 20 June to a later time?",
+         "Thanks for your message, we'll get back to you as soon as possible.", True),
+        ("Can I move my appointment on 20 June to a later time?",
+         "Thanks for your message. Let me check the diary and I'll get back to you within the hour.", False),
+    ],
+)
+def test_a_whether_clause_is_a_second_question_and_a_bare_holding_line_answers_nothing(analyzer, customer, reply, flagged):
+    assert bool(_hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]) is flagged

@@ -796,6 +796,8 @@ class StateExtractor:
                 first = words[1]
             asks = sent.endswith("?")
             is_q = asks or ((first in _WH or first in _AUX_OPENERS) and len(words) > 2)
+            if not is_q and first == "whether" and len(words) > 3:
+                is_q = True  # "I need to know why it was declined and whether I'll be charged": the second half
             if not is_q and first == "if" and _IF_INVERSION_RE.search(sent):
                 is_q = True  # "If we add her to the policy, do we get a discount" (then "and ...?")
             if first in _AUX_OPENERS and not asks:
@@ -972,8 +974,10 @@ _AUX_REPORT_RE = re.compile(
 #: The first word of a sentence (after a filler like "so" or "and"), for the question pre-check.
 _HEAD_RE = re.compile(r"\W*(?:(?:and|so|also|but|then|ok|okay|well|oh|hi|hello)\W+)?([a-z']+)")
 _QUESTION_HEADS = frozenset(
-    {w.split("'")[0] for w in _WH} | set(_WH) | _AUX_OPENERS | {"what's", "where's", "who's", "how's", "when's", "why's"}
+    {w.split("'")[0] for w in _WH} | set(_WH) | _AUX_OPENERS | {"what's", "where's", "who's", "how's", "when's", "why's", "whether"}
 )
+
+
 def _strongly_negative(parsed: Parsed) -> bool:
     """Two or more negative lexicon words, or one very negative one ("awful", "useless")."""
     from tonecheck.tone import _WORD_RE as _TONE_WORD_RE

@@ -954,6 +954,13 @@ def _overlap(reply: Reply, state: ConversationState, turns: Sequence[tuple[int, 
 
 # -- unanswered questions ----------------------------------------------------------------
 #: The reply acknowledges the question and says it is being worked on.
+#: A whole reply that is a stock holding line with no time and no action: "Thanks for your
+#: message, we'll get back to you as soon as possible." It defers nothing in particular.
+_BARE_HOLD_RE = re.compile(
+    r"\W*(?:(?:hi|hello|hey|dear\s+\w+)\W+)?(?:thanks?|thank\s+you)\s+for\s+(?:your\s+(?:message|email|e-mail|patience|enquiry|inquiry|query)|(?:getting|reaching)\s+(?:in\s+touch|out)|contacting\s+us)\W+"
+    r"(?:we|i)(?:'ll|\s+will)\s+(?:get\s+back\s+to\s+you|be\s+in\s+touch|respond|reply)\s+(?:as\s+soon\s+as\s+(?:possible|we\s+can)|shortly|soon)\W*$",
+    re.IGNORECASE,
+)
 _DEFER_RE = re.compile(
     r"\b(?:let me|i(?:'ll| will)|i(?:'m| am)(?: just)?|we(?:'ll| will)|allow me to|give me a (?:moment|minute|second) to)"
     r"\s+(?:quickly\s+|just\s+|now\s+)?(?:check|checking|look|looking|see|find out|finding out|take a look|confirm|verify|ask|investigate|review"
@@ -1841,7 +1848,7 @@ class UnansweredQuestion(Check):
         if not questions:
             return
         lemmas = reply.parsed.lemmas | reply.parsed.words
-        if _DEFER_RE.search(reply.text):
+        if _DEFER_RE.search(reply.text) and not _BARE_HOLD_RE.match(reply.text):
             return
         if (
             not _substance(reply, leads=False)
@@ -1874,7 +1881,8 @@ class UnansweredQuestion(Check):
             return  # a clarifying question back (or the details needed to act) engages with it
         only = len(questions) == 1
         # "Thank you for raising the fee. We take all feedback seriously." answers nothing.
-        missed = list(questions) if _only_stock(reply) or _only_fluff(reply, state) else self._missed(questions, reply, lemmas, only)
+        bare = _only_stock(reply) or _only_fluff(reply, state) or _BARE_HOLD_RE.match(reply.text) is not None
+        missed = list(questions) if bare else self._missed(questions, reply, lemmas, only)
         if not missed:
             return
         yield self._report(missed, reply)
