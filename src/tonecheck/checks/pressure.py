@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from tonecheck.checks.base import Check, Reply
 from tonecheck.context import ConversationState
 from tonecheck.lexicon import compile_phrases, folded, load_lexicon, lower_twin
 from tonecheck.types import Finding, Severity
+
+if TYPE_CHECKING:
+    from tonecheck.nlp import Parsed
 
 __all__ = ["CHECKS", "RetentionPressure"]
 
@@ -140,6 +144,15 @@ def _said_done(text: str) -> bool:
     """Whether the text says the cancellation is done ("I've cancelled it from 31 May")."""
     rx, on = _on(_DONE_RE, text)
     return any(not _NOT_YET_RE.search(text, max(0, m.start() - 30), m.start()) for m in rx.finditer(on))
+
+
+def _said_done_before(parsed: Parsed) -> bool:
+    """``_said_done`` of an earlier reply, memoised on its parse (a function of the text
+    alone), so later replies do not read every earlier one again."""
+    done = parsed.__dict__.get("_cancel_done")
+    if done is None:
+        done = parsed.__dict__["_cancel_done"] = _said_done(parsed.text)
+    return done
 
 
 def _twins(*patterns: re.Pattern[str]) -> dict[int, re.Pattern[str]]:
@@ -276,7 +289,7 @@ class RetentionPressure(Check):
         if not done:
             # Cancelled in an earlier reply: "do it before the 31st" about porting the
             # number afterwards stalls nothing.
-            done = any(r.turn > req.turn and _said_done(r.parsed.text) for r in state.agent_replies)
+            done = any(r.turn > req.turn and _said_done_before(r.parsed) for r in state.agent_replies)
         for pattern, what in ((_CONDITION_RE, "makes cancelling conditional"), (_STALL_RE, "stalls the cancellation")):
             rx, on = _on(pattern, text)
             m = rx.search(on)
