@@ -1848,7 +1848,9 @@ class UnansweredQuestion(Check):
         if not questions:
             return
         lemmas = reply.parsed.lemmas | reply.parsed.words
-        if _DEFER_RE.search(reply.text) and not _BARE_HOLD_RE.match(reply.text):
+        # "We'll get back to you as soon as possible" and nothing else defers nothing.
+        hold = _BARE_HOLD_RE.match(reply.text) is not None
+        if _DEFER_RE.search(reply.text) and not hold:
             return
         if (
             not _substance(reply, leads=False)
@@ -1881,7 +1883,7 @@ class UnansweredQuestion(Check):
             return  # a clarifying question back (or the details needed to act) engages with it
         only = len(questions) == 1
         # "Thank you for raising the fee. We take all feedback seriously." answers nothing.
-        bare = _only_stock(reply) or _only_fluff(reply, state) or _BARE_HOLD_RE.match(reply.text) is not None
+        bare = hold or _only_stock(reply) or _only_fluff(reply, state)
         missed = list(questions) if bare else self._missed(questions, reply, lemmas, only)
         if not missed:
             return
