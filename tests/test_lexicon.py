@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tonecheck.lexicon import compile_phrases, literal_guard, load_lexicon
+from tonecheck.lexicon import bare_start, compile_phrases, literal_guard, load_lexicon
 
 
 def test_phrases_match_on_word_boundaries_only():
@@ -118,3 +119,33 @@ def test_the_apostrophe_of_nt_may_be_left_out_but_no_other():
     assert compile_phrases(["can't afford"]).search("we cant afford this")
     assert compile_phrases(["can't afford"]).search("we can’t afford this")
     assert compile_phrases(["we'll call"]).search("well call me") is None
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        (r"\bfoo\s+bar", r"foo\s+bar"),
+        (r"\b(?:sign|log)\s+in", r"(?:sign|log)\s+in"),
+        (r"\bfoo|\bbar", r"foo|bar"),
+        (r"\b£5|\bfee", r"\b£5|fee"),  # a branch opening with a non-word character keeps it
+        (r"\bs?ign", r"\bs?ign"),  # an optional first letter: unsure, kept
+        (r"\b(?:the\s+)?fee", r"\b(?:the\s+)?fee"),  # an optional group: kept
+        (r"\b(?:a|\(b)", r"\b(?:a|\(b)"),  # one branch opens with "(": kept
+        (r"x\s+(?:y|\bz)", r"x\s+(?:y|\bz)"),  # a \b inside the phrase is not at its start
+        (r"\b\d+\s+days", r"\b\d+\s+days"),
+    ],
+)
+def test_bare_start_drops_only_the_opening_boundary_that_always_holds(fragment: str, expected: str) -> None:
+    assert bare_start(fragment) == expected
+
+
+_FRAGMENTS = [r"\bfoo\s+bar", r"\b(?:sign|log)\s+in", r"\b£5|\bfee", r"\bs?ign", r"x\s+(?:y|\bz)", r"\b(?:a|b)c"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcfgilnorsxyz£5' \n(", max_size=40))
+def test_bare_start_matches_what_the_fragment_matches_after_the_alternation_guard(text: str) -> None:
+    for frag in _FRAGMENTS:
+        old = re.compile(rf"(?<![\w'’])(?:{frag})(?![\w])")
+        new = re.compile(rf"(?<![\w'’])(?:{bare_start(frag)})(?![\w])")
+        assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)]

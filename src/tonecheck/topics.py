@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tonecheck.lexicon import folded, load_lexicon, lower_twin, phrase_pattern
+from tonecheck.lexicon import bare_start, folded, load_lexicon, lower_twin, phrase_pattern
 from tonecheck.nlp import Parsed
 
 __all__ = ["TopicHit", "TopicLexicon", "shared_lexicon"]
@@ -53,7 +53,7 @@ def _alternation(groups: dict[str, list[str]]) -> re.Pattern[str] | None:
     for i, phrases in enumerate(groups.values()):
         items = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
         if items:
-            parts.append(f"(?P<t{i}>{'|'.join(phrase_pattern(p) for p in items)})")
+            parts.append(f"(?P<t{i}>{'|'.join(bare_start(phrase_pattern(p)) for p in items)})")
     if not parts:
         return None
     return re.compile(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
