@@ -38,6 +38,11 @@ def test_a_double_charge_is_not_a_repeated_attempt(analyzer):
     assert "unacknowledged-distress" not in names
 
 
+def test_asking_whether_one_paid_twice_is_not_a_repeated_attempt(analyzer):
+    names = _names(analyzer, "Right, you didn't pay twice: the second invoice is the upgrade.", "Ok so I didn't pay twice?")
+    assert "unacknowledged-distress" not in names
+
+
 def test_asking_twice_is_a_repeated_attempt(analyzer):
     names = _names(analyzer, "Please send the order number.", "I've asked twice now. Where is my refund?")
     assert "unacknowledged-distress" in names

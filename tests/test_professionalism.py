@@ -310,6 +310,7 @@ def test_question_mark_runs_are_shouting(analyzer):
         "Your order ships from the UK by DHL, ETA Friday 10 AM.",
         "Email us at SUPPORT@EXAMPLE.COM or use [NAME] in the form.",
         'The screen says "ACCESS DENIED", which means the card is locked.',
+        "Please power-cycle the ONT and check the PON light.",
     ],
 )
 def test_acronyms_codes_labels_and_quotes_are_not_shouting(analyzer, reply):
