@@ -179,21 +179,7 @@ def _only_lookbehinds(inner: str) -> bool:
 def _top_level_free_of_bar(src: str, i: int) -> bool:
     """Whether ``src[i:]`` has no ``|`` outside groups (a top-level alternation can start
     with another branch)."""
-    j = i
-    while j < len(src):
-        c = src[j]
-        if c == "\\":
-            j += 2
-        elif c == "(":
-            j = _skip_group(src, j)
-        elif c == "[":
-            k = src.find("]", j + 2)
-            j = (k if k != -1 else len(src) - 1) + 1
-        elif c == "|":
-            return False
-        else:
-            j += 1
-    return True
+    return len(_top_branches(src[i:])) == 1
 
 
 def _anchor(phrase: str) -> str | None:
