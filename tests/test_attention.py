@@ -1594,6 +1594,30 @@ def test_thank_you_i_next_time_it_shouldnt_be_and_a_trailing_btw_are_read_right(
          "Thanks for your message, we'll get back to you as soon as possible.", True),
         ("Can I move my appointment on 20 June to a later time?",
          "Thanks for your message. Let me check the diary and I'll get back to you within the hour.", False),
+        # Two questions joined in one sentence: answering the first is not answering the second.
+        ("A stone cracked my windscreen. Does my policy cover this, and would a claim affect my no-claims bonus?",
+         "Yes, your comprehensive policy includes windscreen cover. The excess is £95.", True),
+        ("A stone cracked my windscreen. Does my policy cover this, and would a claim affect my no-claims bonus?",
+         "Yes, windscreen cover is included, and a glass claim doesn't affect your no-claims bonus.", False),
+        ("My data stopped in Lisbon and I was charged £9.99 for a bolt-on. Can you fix the data and tell me why that charge is there?",
+         "Please switch on Data Roaming in Settings and restart your phone.", True),
+        ("My bill went up £4 this month without anyone telling me - is that a price rise or a mistake?",
+         "I've booked an engineer for Thursday to look at the line.", True),
+        ("My bill went up £4 this month without anyone telling me - is that a price rise or a mistake?",
+         "That's the yearly price rise of 3.9%, so it isn't a mistake.", False),
+        # A why-question answered only with how to pay is not answered.
+        ("My renewal went from £210 to £390. Why such a big jump?",
+         "You can spread the cost by paying monthly, in 12 payments of £32.50.", True),
+        # A yes/no question about a time, answered with a time.
+        ("Tuesday is fine but I can't take another day off - can it be a morning slot before 10?",
+         "I've booked you as the first drop, so the driver will arrive between 8 and 9:30 am.", False),
+        # The same thing in other words: "sped up" answers "faster", "remove ... automatically" answers "auto-deprovisioning".
+        ("The transfer takes five days, can't it be faster?", "I'm sorry, a BACS transfer can't be sped up once it's sent.", False),
+        ("What's SCIM for - is it needed for auto-deprovisioning?",
+         "SCIM lets Okta create and remove users automatically; without it you delete seats by hand.", False),
+        # "Just so you know" is not an instruction that answers "how do I ...?".
+        ("One of the mugs is the wrong colour - how do I swap it for the green one?",
+         "Great news. Just so you know, the courier marks parcels as delivered once they're with a neighbour.", True),
     ],
 )
 def test_a_whether_clause_is_a_second_question_and_a_bare_holding_line_answers_nothing(analyzer, customer, reply, flagged):

@@ -126,6 +126,10 @@ def test_extraction_never_crashes_and_spans_stay_inside_the_text(text):
         ("Why is it so high, and can I pay it in instalments?", ["Why is it so high", "can I pay it in instalments?"]),
         ("How long does it take, and is there a charge?", ["How long does it take", "is there a charge?"]),
         ("Can you tell me when and where?", ["Can you tell me when and where?"]),
+        ("Does it cover this, and would a claim affect my bonus?", ["Does it cover this", "would a claim affect my bonus?"]),
+        ("Can you fix the data and tell me why that charge is there?", ["Can you fix the data", "tell me why that charge is there?"]),
+        ("My bill went up by £4 - is that a price rise or a mistake?", ["My bill went up by £4", "is that a price rise or a mistake?"]),
+        ("Is it a bit pricey - sure, but is it worth it?", ["Is it a bit pricey - sure, but is it worth it?"]),
     ],
 )
 def test_a_sentence_that_asks_two_things_is_two_questions(text, parts):

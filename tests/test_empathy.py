@@ -125,6 +125,8 @@ def test_blame_in_other_words_is_flagged(analyzer, reply):
         "Looking again, I was wrong to call it your mistake: the bank returned it.",
         "If you'd like, I can move the booking to the 14th.",
         "The decision is on your desk by Friday.",
+        "Switch on Data Roaming; once that's on you should be connected within minutes.",
+        "Tap the toggle, and once that's on you'll see the menu.",
     ],
 )
 def test_innocent_because_you_and_retracted_blame_are_not_flagged(analyzer, reply):

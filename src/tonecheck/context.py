@@ -396,8 +396,12 @@ class Fact:
 #: fee?", "How long does it take, and is there a charge?". Not "or": "can I book now or do I
 #: have to wait?" is one question with two possible answers.
 _SECOND_Q_RE = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus)\s+(?:also\s+)?(?=(?:(?:can|could|will|would|is|are|do|does|did|should|may|have|has|was)\s+"
-    r"(?:i|you|we|it|there|they|my|the|this|that|he|she|her|his|our|your|their|its|\w+ing|already|also|still|any|all)|how|what|what's|when|where|why|who|which|whether)\b)",
+    r"(?:(?:,\s*|\s+)(?:and|also|plus)\s+(?:also\s+)?|\s+[-\u2013\u2014]\s+)"
+    r"(?=(?:(?:can|could|will|would|is|are|do|does|did|should|may|have|has|was)\s+"
+    r"(?:i|you|we|it|there|they|my|the|this|that|these|those|he|she|her|his|our|your|their|its|a|an|\w+ing|already|also|still|any|all)"
+    r"|how|what|what's|when|where|why|who|which|whether"
+    r"|(?:tell|show)\s+me\s+(?:why|what|how|when|where|whether|if)|let\s+me\s+know\s+(?:why|what|how|when|where|whether|if)"
+    r"|explain\s+(?:why|what|how))\b)",
     re.IGNORECASE,
 )
 
@@ -427,7 +431,7 @@ def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> li
             for m, nxt in zip(marks, [*marks[1:], None], strict=True):
                 out.append((m.end(), nxt.start() if nxt is not None else end))
             continue
-        if ("?" not in sent and not _INDIRECT_Q_RE.search(sent)) or (" and " not in sent and " also " not in sent and " plus " not in sent):
+        if ("?" not in sent and not _INDIRECT_Q_RE.search(sent)) or (" and " not in sent and " also " not in sent and " plus " not in sent and " - " not in sent and " \u2013 " not in sent and " \u2014 " not in sent):
             out.append((start, end))
             continue
         cut = start

@@ -1039,7 +1039,9 @@ _WHERE_RE = re.compile(
     re.IGNORECASE,
 )
 _HOW_RE = re.compile(
-    r"\b(?:go to|click|tap|select|open|follow|steps?|first|then|you can|you'll need to|you need to|just|simply|by|via)\b",
+    r"\b(?:go to|click|tap|select|open|follow|steps?|first|then|you can|you'll need to|you need to|simply|by|via"
+    # "just reply with ...", not "just so you know" or "just wanted to let you know"
+    r"|just(?!\s+(?:so\s+you\s+know|wanted|want\s+to|to\s+let|checking|a\s+heads|letting|confirming)))\b",
     re.IGNORECASE,
 )
 #: The reply asks a question of its own (a clarification), e.g. "Which options do you see?"
@@ -1080,7 +1082,7 @@ _DECLARATIVE_ANSWER_RE = re.compile(
 _INSTRUCTION_OPEN_RE = re.compile(
     r"\W*(?:(?:sorry|we\s+apologi[sz]e|apologies)[^.!?]{0,40}[.!]\s+)?"
     r"(?:to\s+(?:fix|stop|avoid|release|reduce|submit|appeal|prevent|pay|cancel|get|make|remove|lift|unblock|restore)\b[^.!?]{0,60}?(?:,|\s+(?:your|you|please|simply|just)\b)"
-    r"|you\s+can\s+(?:pay|appeal|add|submit|avoid|fix|call|use|request|apply|ask|change|update|check|set)\b"
+    r"|you\s+can\s+(?:pay|appeal|add|submit|avoid|fix|call|use|request|apply|ask|change|update|check|set|spread|split|switch|move|turn|opt|choose|book|upgrade|downgrade|cancel|reduce|lower|claim|top\s+up)\b"
     r"|there\s+is\s+nothing\s+(?:i|we)\s+can\s+do\b)",
     re.IGNORECASE,
 )
@@ -1258,7 +1260,9 @@ _EXACT_TIME_RE = re.compile(
 #: A question that asks for a time without "when": "what are your opening hours?".
 #: "next time", "every time": an adverb of the request, not a time asked for.
 _ASKS_TIME_RE = re.compile(
-    r"\b(?:(?<!next )(?<!every )(?<!each )(?<!this )(?<!last )(?<!first )(?<!same )(?<!any )(?:time|times)|hours|date|dates|day|days|how long|how soon|until when)\b",
+    r"\b(?:(?<!next )(?<!every )(?<!each )(?<!this )(?<!last )(?<!first )(?<!same )(?<!any )(?:time|times)|hours|date|dates|day|days|how long|how soon|until when"
+    # "can it be a morning slot before 10?": a time is the answer
+    r"|(?:morning|afternoon|evening|earlier|later)\s+(?:slot|appointment|delivery|visit)|(?:before|after|by)\s+\d{1,2}(?::\d\d)?(?:\s*[ap]\.?m\.?)?)\b",
     re.IGNORECASE,
 )
 #: Where a refund or parcel is: its status answers "where is my ...?".
