@@ -673,3 +673,22 @@ def test_a_term_defined_after_a_short_phrase_is_not_jargon(analyzer):
 @pytest.mark.parametrize("word", ["upsell", "hotfix", "backoff", "amlodipine", "salbutamol"])
 def test_trade_words_and_common_medicines_are_known(analyzer, word):
     assert _hits(analyzer, "spelling", f"I've added the {word} note to your record.") == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "flagged"),
+    [
+        ("Ok its cancelled.", True),
+        ("Your correct, it was sent twice.", True),
+        ("They've agreed to move booking 7731045 to your correct dates at no charge.", False),
+        ("The dog wagged its tail and its head.", False),
+    ],
+)
+def test_its_before_a_participle_and_your_correct_before_a_noun(analyzer, reply, flagged):
+    assert bool(_hits(analyzer, "grammar", reply)) is flagged
+
+
+def test_pro_rata_async_and_rata_are_everyday_words(analyzer):
+    reply = "Refunds are paid pro rata, and the async export runs overnight."
+    assert _hits(analyzer, "jargon", reply) == []
+    assert _hits(analyzer, "spelling", reply) == []

@@ -127,6 +127,7 @@ def test_blame_in_other_words_is_flagged(analyzer, reply):
         "The decision is on your desk by Friday.",
         "Switch on Data Roaming; once that's on you should be connected within minutes.",
         "Tap the toggle, and once that's on you'll see the menu.",
+        "I'm so sorry, that message was meant for a colleague and you shouldn't have seen it.",
     ],
 )
 def test_innocent_because_you_and_retracted_blame_are_not_flagged(analyzer, reply):
@@ -793,3 +794,20 @@ def test_i_can_imagine_and_a_lot_to_worry_about_acknowledge(analyzer):
 )
 def test_completely_understand_with_a_reason_acknowledges_but_a_bare_one_before_a_pitch_does_not(analyzer, reply, ack):
     assert ("acknowledges-feelings" in _names(analyzer, reply, "I'm fed up, that's the third outage this year.")) is ack
+
+
+def test_you_should_have_read_the_terms_is_still_blame(analyzer):
+    assert "blaming-language" in _names(analyzer, "Roaming was removed in 2022; it was in the terms, you should have read them.")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Hi, that's completely understandable, a scan can feel daunting. It takes about 20 minutes.",
+        "It's understandable, and the first bill can feel overwhelming. Here is what each line means.",
+    ],
+)
+def test_understandable_and_can_feel_daunting_acknowledge_worry(analyzer, reply):
+    names = _names(analyzer, reply, "I'm really anxious about my scan next week, what does it involve?")
+    assert "unacknowledged-distress" not in names
+    assert "acknowledges-feelings" in names

@@ -440,3 +440,44 @@ def test_mentioned_words_and_innocent_phrases_are_not_profanity(analyzer, reply)
 @pytest.mark.parametrize("reply", ["You idiot.", "That's a damn stupid question.", "Jesus Christ, read the email."])
 def test_the_same_words_used_are_still_profanity(analyzer, reply):
     assert found(analyzer, reply, name="profanity")
+
+
+def test_a_laugh_and_a_swear_with_no_word_to_the_customer_is_misdirected(analyzer):
+    ctx = [("customer", "Rider marked my order as delivered but I never got it. I'm starving.")]
+    assert found(analyzer, "lol third one today, these riders are crap", ctx, name="misdirected-message")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Ugh, sorry, our driver app has been crap all week. I've refunded order 5521 in full.",
+        "lol, that's a crap bit of luck, sorry! I've sent a new one.",
+        "lol glad it turned up in the end",
+    ],
+)
+def test_a_swear_said_to_the_customer_or_a_lone_laugh_is_not_misdirected(analyzer, reply):
+    ctx = [("customer", "My order came late and cold.")]
+    assert not found(analyzer, reply, ctx, name="misdirected-message")
+
+
+@pytest.mark.parametrize(
+    ("reply", "word"),
+    [
+        ("In-game purchases are NON-REFUNDABLE. Nothing I can do.", "NON-REFUNDABLE"),
+        ("You only have READ-ONLY access.", "READ-ONLY"),
+    ],
+)
+def test_hyphenated_words_in_capitals_are_shouting(analyzer, reply, word):
+    assert ("shouting", word) in found(analyzer, reply, name="shouting")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Flights UK-EU are included in your plan.",
+        "Your return code is ABC-DEF, and the RMA-20931 label is attached.",
+        "Use the async job via the REST API and poll the job ID.",
+    ],
+)
+def test_hyphenated_acronyms_codes_and_rest_are_not_shouting(analyzer, reply):
+    assert found(analyzer, reply, name="shouting") == []

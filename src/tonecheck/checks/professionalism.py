@@ -660,6 +660,9 @@ class Profanity(Check):
 # ---------------------------------------------------------------------------------------
 
 _CAPS_RE = re.compile(r"(?<![\w@#/.^~-])[A-Z][A-Z'’]{1,30}(?![\w@/-])")
+#: Capital words joined by hyphens, letters only: "NON-REFUNDABLE", "FOLLOW-UP" (codes with
+#: digits, "RMA-20931", are not matched).
+_HYPHEN_CAPS_RE = re.compile(r"(?<![\w@#/.^~-])[A-Z]{2,}(?:-[A-Z]{2,})+(?![\w@/-])")
 #: Agent initials signing a message: "... ^JAY", "- CM" at the very end.
 _SIGNATURE_RE = re.compile(r"(?:[\^~-]\s?|\s)[A-Z]{2,4}\s*$")
 _CAPS_RUN_GAP_RE = re.compile(r"^(?:[\s,;:&-]{1,4}|\s+(?:I|A|&)\s+)$")
@@ -751,9 +754,21 @@ class Shouting(Check):
             return False
         return self.freq.get(bare.lower(), 0) >= 2
 
+    def _shouted_part(self, reply: Reply, part: str) -> bool:
+        """A part of a hyphenated capital word that is a common English word of four or more
+        letters, or one with "-ABLE"/"-IBLE" on a common word ("REFUNDABLE")."""
+        if len(part) < 4:
+            return False
+        if self._shouted_word(reply, part):
+            return True
+        root = part[:-4] if part.endswith(("ABLE", "IBLE")) else ""
+        return len(root) >= 4 and self._shouted_word(reply, root)
+
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         text = reply.text
-        has_caps = any("A" <= c <= "Z" for c in text) and _CAPS_RE.search(text) is not None
+        has_caps = any("A" <= c <= "Z" for c in text) and (
+            _CAPS_RE.search(text) is not None or ("-" in text and _HYPHEN_CAPS_RE.search(text) is not None)
+        )
         if has_caps:
             yield from self._caps(reply, state)
         if "!!" in text or "??" in text or "?!" in text or "!?" in text:
@@ -782,6 +797,14 @@ class Shouting(Check):
             if 3 <= len(w) <= 6 and _spelled_out(text, w):
                 continue  # "PAS, our Patient Administration Service": an acronym, explained
             words.append((s, e, self._shouted_word(reply, w)))
+        if "-" in text:
+            for m in _HYPHEN_CAPS_RE.finditer(text):
+                s, e = m.span()
+                if any(a <= s < b for a, b in skip) or reply.parsed.in_quotes(s, e) or m.group() in state.customer_caps:
+                    continue
+                if any(self._shouted_part(reply, part) for part in m.group().split("-")):
+                    words.append((s, e, True))  # "NON-REFUNDABLE", "FOLLOW-UP" (not "UK-EU")
+            words.sort()
         # Group neighbouring capitalised words into runs ("PLEASE READ THE EMAIL").
         runs: list[list[tuple[int, int, bool]]] = []
         for item in words:
@@ -826,6 +849,10 @@ _EMPHATIC_SHORT = frozenset({"NO", "SO", "DO", "ME", "MY", "WE", "IS", "BE"})
 # ---------------------------------------------------------------------------------------
 # PRO002 misdirected-message
 # ---------------------------------------------------------------------------------------
+
+#: Laughter in chat shorthand, and the words that show a reply speaks to the customer.
+_LAUGH_CHATTER = frozenset({"lol", "lmao", "lmfao", "rofl"})
+_SECOND_PERSON_SCREEN = frozenset({"you", "your", "yours", "u", "ur", "mate", "sorry", "apologies", "thanks", "thank"})
 
 #: People a "he"/"she" in a reply can legitimately refer to.
 _PERSON_NOUNS = (
@@ -1039,6 +1066,20 @@ class MisdirectedMessage(Check):
         if not signals:
             return
         strong = [x for x in signals if x[3]]
+        if (
+            not strong
+            and len({x[2] for x in signals}) < 2
+            and any(x[2] == "internal chatter" and low[x[0] : x[1]] in _LAUGH_CHATTER for x in signals)
+            and _SECOND_PERSON_SCREEN.isdisjoint(words)
+        ):
+            # "lol third one today, these riders are crap": a laugh and a swear word, with no
+            # word to the customer, is talk among colleagues ("Ugh, sorry, the app's been
+            # crap all week" is said to the customer).
+            for hit in profanity_matcher().find(text, low, words):
+                if not reply.parsed.in_quotes(hit.start, hit.end):
+                    signals.append((hit.start, hit.end, "a swear word beside the chatter", True))
+                    strong = [signals[-1]]
+                    break
         if not strong and len({x[2] for x in signals}) < 2:
             return  # one weak sign ("lol", a lone "she" with no one else around) is not enough
         signals.sort()
