@@ -1618,7 +1618,22 @@ def test_thank_you_i_next_time_it_shouldnt_be_and_a_trailing_btw_are_read_right(
         # "Just so you know" is not an instruction that answers "how do I ...?".
         ("One of the mugs is the wrong colour - how do I swap it for the green one?",
          "Great news. Just so you know, the courier marks parcels as delivered once they're with a neighbour.", True),
+        # A person named answers "who"; the premise of a question is not its answer.
+        ("I've waited 6 weeks for claim CL-99120. Who is handling this?",
+         "Your claim is with our assessor, Mr. Dorsey; he is waiting for the garage's estimate.", False),
+        ("want to cancel my premium sub. also is my progress kept if i cancel?",
+         "Sorry to see you go! Before I can cancel, could you tell me why you're leaving?", True),
+        ("want to cancel my premium sub. also is my progress kept if i cancel?",
+         "Your progress is kept for 12 months, so it's all there if you come back. I've cancelled the sub.", False),
+        # A late "how long" after a statement, answered with a short time.
+        ("Our site still shows the old homepage since we switched domains yesterday, how long until people see the new one?",
+         "It's DNS propagation, give it 24-48h and it will update.", False),
     ],
 )
 def test_a_whether_clause_is_a_second_question_and_a_bare_holding_line_answers_nothing(analyzer, customer, reply, flagged):
     assert bool(_hits(analyzer, reply, [("customer", customer)], "unanswered-question")[0]) is flagged
+
+
+def test_a_terse_tried_step_is_not_asked_again(analyzer):
+    ctx = [("customer", "Box keeps rebooting. Tried unplugging it 3 times. Is it faulty?")]
+    assert _hits(analyzer, "Have you tried unplugging the box for 30 seconds?", ctx, "reasked-information")[0]

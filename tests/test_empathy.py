@@ -805,6 +805,7 @@ def test_you_should_have_read_the_terms_is_still_blame(analyzer):
     [
         "Hi, that's completely understandable, a scan can feel daunting. It takes about 20 minutes.",
         "It's understandable, and the first bill can feel overwhelming. Here is what each line means.",
+        "Six weeks without your car and paying for taxis is a real strain. I've chased the garage today.",
     ],
 )
 def test_understandable_and_can_feel_daunting_acknowledge_worry(analyzer, reply):

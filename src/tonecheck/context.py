@@ -106,7 +106,7 @@ _DOB_RE = re.compile(
     re.IGNORECASE,
 )
 # "account 40-11-22 31927745" names an account number without the word "number".
-_BARE_ACCOUNT_RE = re.compile(r"\b(?:account|acct|a/c)\.?:?\s+(?:#\s?)?(\d[\d /-]{4,30}\d)\b", re.IGNORECASE)  # "Acct 30-11-42 / 11847265"
+_BARE_ACCOUNT_RE = re.compile(r"\b(?:account|acct|a/c)\.?:?\s+(?:#\s?)?(\d[\d /-]{3,30}\d(?:-[A-Za-z]{1,4})?)\b", re.IGNORECASE)  # "Acct 30-11-42 / 11847265", "Acct 90441-TV"
 #: Placeholders of anonymised exports stand for a value the customer gave.
 _PLACEHOLDER_KINDS = (
     ("email", re.compile(r"e-?mail", re.I)),
@@ -138,7 +138,7 @@ _TRIED_RE = re.compile(
 #: The same without a subject, as terse customers write it: "Already restarted twice.",
 #: "Restarted the router, still nothing." (a past form at the start of a sentence).
 _TRIED_BARE_RE = re.compile(
-    r"(?:^|(?<=[.!?,;]\s)|(?<=\n))(?:already\s+|also\s+|and\s+)?(?:tried\s+(?:to\s+)?)?(?=[a-z]+ed\b)"
+    r"(?:^|(?<=[.!?,;]\s)|(?<=\n))(?:already\s+|also\s+|and\s+)?(?:tried\s+(?:to\s+)?|(?=[a-z]+ed\b))"
     r"(" + "|".join(f"(?P<{k.replace(' ', '_')}>{v})" for k, v in _TRIED_VERBS.items()) + r")",
     re.IGNORECASE,
 )
@@ -246,7 +246,7 @@ _WHEN_CLAUSE_Q_RE = re.compile(
 )
 #: A wh-clause that ends a long "?" sentence: ", where I can find the option?"
 _LATE_WH_RE = re.compile(
-    r"[,;]\s+(?:(?:and|so|but|now|then)\s+)?(where|when|how|what|why|which)\s+(?:i|we|can|could|do|does|did|is|are|was|should|will|would)\b[^,;]{3,}\?\s*$",
+    r"[,;]\s+(?:(?:and|so|but|now|then)\s+)?(where|when|how|what|why|which)\s+(?:i|we|can|could|do|does|did|is|are|was|should|will|would|long|much|many|soon|often)\b[^,;]{3,}\?\s*$",
     re.IGNORECASE,
 )
 _WH = {

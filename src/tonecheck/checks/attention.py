@@ -996,7 +996,7 @@ _TIME_RE = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend"
     r"|within|minutes?|hours?|days?|weeks?|months?|years?|morning|afternoon|evening|asap|shortly|immediately|right away|now"
     r"|january|february|march|april|may|june|july|august|september|october|november|december|(?:\d{1,2}(?::\d\d)?\s?(?:am|pm))"
-    r"|\d{1,2}(?:st|nd|rd|th)|soon)\b",
+    r"|\d{1,2}(?:st|nd|rd|th)|soon|\d+(?:[-\u2013]\d+)?\s?(?:h|hrs?|mins?|wks?))\b",
     re.IGNORECASE,
 )
 #: Money in a reply: "£18.50", "46p", "10%", "free" (the one source for the price patterns below).
@@ -1027,7 +1027,8 @@ _YESNO_PRICE_RE = re.compile(
 )
 _WHO_RE = re.compile(
     r"\b(?:team|department|manager|supervisor|lead|colleague|specialist|courier|carrier|bank|agent|representative|technician|engineer|seller|"
-    r"staff|admin|administrator|nobody|no one|someone)\b|\bI(?:'m| am) [A-Z][a-z]+|\b(?:my name is|this is) [A-Z]"
+    r"staff|admin|administrator|nobody|no one|someone|assessor|adjuster|adjustor|handler|caseworker|case\s+worker|adviser|advisor|officer|underwriter)\b"
+    r"|\bI(?:'m| am) [A-Z][a-z]+|\b(?:my name is|this is) [A-Z]|\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z]+"
     r"|\bby [A-Z][a-z]+ [A-Z][a-z]+",  # "it was changed on 2 April by Tom Reyes"
 )
 _WHY_RE = re.compile(
@@ -1515,14 +1516,20 @@ _ACRONYM_FILLER = frozenset({"of", "and", "the", "a", "an", "for", "to", "my", "
 _POLAR_AUX = r"(?:is|are|was|were|be|been|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|not|does|doesn['’]t|do|don['’]t|will|won['’]t|can|can['’]t|cannot|would|wouldn['’]t)"
 
 
+#: The condition a yes/no question ends on: "... if I cancel?", "... when I move?".
+_CONDITION_TAIL_RE = re.compile(r"\b(?:if|when|once|after|before)\s+(?:i|we|you|it|they|my|the)\b[^?]*\??\s*$", re.IGNORECASE)
+
+
 def _polar_echo(q: Question, reply: Reply) -> bool:
     """Whether the reply states one of a yes/no question's words after an auxiliary or a
     negation ("is covered", "won't be charged", "does include"): a yes or a no in the
     question's own terms, however the sentence opens."""
     low = reply.parsed.lower
+    cond = _CONDITION_TAIL_RE.search(q.text)
+    premise = set(re.findall(r"[a-z]+", cond.group().lower())) if cond else set()
     for k in q.keywords:
-        if len(k) < 4 or not k.isalpha():
-            continue
+        if len(k) < 4 or not k.isalpha() or k in premise:
+            continue  # "is my progress kept if I cancel?" -> "before I can cancel": the premise, not the answer
         stem = re.escape(k[: max(4, len(k) - 2)])
         if re.search(rf"\b{_POLAR_AUX}\s+(?:\w+\s+)?{stem}\w*\b", low):
             return True
@@ -1746,7 +1753,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
             return True
         if q.kind == "yesno" and only and _NP_ANSWER_RE.match(substance):
             return True  # the only question, answered by a plain statement
-        if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(substance):
+        if q.kind == "yesno" and _DECLARATIVE_ANSWER_RE.match(substance) and (shared or len(q.keywords) <= 4):
             return True  # "Will the money go to my bank?" -> "It will be refunded to the card."
         if q.kind == "yesno" and only and _FRAGMENT_ANSWER_RE.match(substance):
             return True  # "Do I need to bring anything?" -> "Just your NHS number."
