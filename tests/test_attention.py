@@ -1628,6 +1628,16 @@ def test_thank_you_i_next_time_it_shouldnt_be_and_a_trailing_btw_are_read_right(
         # A late "how long" after a statement, answered with a short time.
         ("Our site still shows the old homepage since we switched domains yesterday, how long until people see the new one?",
          "It's DNS propagation, give it 24-48h and it will update.", False),
+        # A why-question needs a cause: a verdict, a status or how to pay is not one.
+        ("Why was my refund request rejected? I cancelled 3 days after renewal.",
+         "Refund decisions are final and are made by our billing team. Is there anything else I can help with?", True),
+        ("my order is 50 min late, why??? app just says 'on the way'",
+         "Thanks for your patience! Your order is on its way and will be with you soon.", True),
+        ("The jacket was £60 on the page and £72 in my basket. Why is it different?",
+         "You can complete your purchase by card, PayPal or Klarna, and orders over £50 get free delivery.", True),
+        ("Why is my transfer taking so long?", "It's held for a routine review by our payments team and will go out tomorrow.", False),
+        ("Why was my account suspended?", "Your account was suspended for 72 hours for using a third-party macro tool.", False),
+        ("Why is my bill higher this month?", "The bill is based on an estimated reading, as we had no meter reading for March.", False),
     ],
 )
 def test_a_whether_clause_is_a_second_question_and_a_bare_holding_line_answers_nothing(analyzer, customer, reply, flagged):

@@ -1144,6 +1144,15 @@ _NO_ADVICE_RE = re.compile(
     r"\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+)?(?:recommend|advise|give\s+(?:you\s+)?(?:advice|a\s+recommendation)|say\s+which|choose\s+for\s+you)\b",
     re.IGNORECASE,
 )
+#: Words that state a cause: "the ban was triggered by", "the price went up after", "it
+#: expired", "the limit is £500". Any of them lets an explanation answer "why?".
+_CAUSE_RE = re.compile(
+    r"\b(?:after|when|following|means|meant|set|applied|triggered|flagged|expired|declined|increased|went\s+up|rose|"
+    r"changed|ended|lapsed|missed|failed|reached|exceeded|excluded|blocked|limit|limited|policy|rule|rules|"
+    r"isn't|wasn't|doesn't|didn't|hasn't|haven't|aren't|weren't|can't|couldn't|not|no|only|needs?|requires?|so|"
+    r"pending|held|hold|queue|review|suspended|should|responsibility|based\s+on|for\s+\w+ing|(?:is|are|was|were)\s+for|non-\w+|instead\s+of|wrong|mistake|error|bug|known|issue|fault|glitch|outage|maintenance|works)\b",
+    re.IGNORECASE,
+)
 _OPEN_Q_RE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on|wrong|the\s+(?:problem|issue|difference|best|matter|deal))\b"
     r"|\bwhat\s+(?:am\s+i|are\s+we)\s+(?:supposed\s+to\s+|meant\s+to\s+)do\b|\bwhy\b"
@@ -1732,8 +1741,14 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "and warranty?" -> "Two years from the delivery date."
     if _WHAT_NEXT_RE.search(q.text) and _STATEMENT_RE.search(substance):
         return True  # "What about the other two?" -> "The extra £6 is ...; for paper bills, ..."
-    if (q.kind in ("what", "why", "how") or _OPEN_Q_RE.search(q.text)) and _OPEN_Q_RE.search(q.text) and _STATEMENT_RE.search(substance):
-        return True  # "What happened?" / "Why is it restricted?" are answered by any explanation
+    if (
+        _OPEN_Q_RE.search(q.text)
+        and _STATEMENT_RE.search(substance)
+        and (q.kind != "why" or _WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(substance))
+    ):
+        # "What happened?" / "Why is it restricted?" are answered by any explanation; a
+        # why-question needs a cause, not "Refund decisions are final" or "it's on its way".
+        return True
     if q.kind in ("what", "which", "how") and (_STEPS_RE.search(text) or _IMPERATIVE_RE.search(text)):
         return True  # "What should I check?" -> "1) Go to Settings. 2) Tap ..."
     if q.kind == "yesno" and _IS_THERE_Q_RE.match(q.text) and (_IMPERATIVE_RE.search(text) or _STEPS_RE.search(text)):
