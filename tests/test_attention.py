@@ -1638,6 +1638,17 @@ def test_thank_you_i_next_time_it_shouldnt_be_and_a_trailing_btw_are_read_right(
         ("Why is my transfer taking so long?", "It's held for a routine review by our payments team and will go out tomorrow.", False),
         ("Why was my account suspended?", "Your account was suspended for 72 hours for using a third-party macro tool.", False),
         ("Why is my bill higher this month?", "The bill is based on an estimated reading, as we had no meter reading for March.", False),
+        # Questions inside a longer sentence, with or without "?".
+        ("so the water's been brown since yesterday, is it safe to drink and how long will it last, I've got a baby",
+         "The discolouration is from the mains repair on Elm Road. It should clear by Friday evening.", True),
+        ("Booking ref KX7T2Q - can I change the date to the 14th and what will it cost me",
+         "I can change it to the 14th for you, there's still a seat on the 09:40 departure.", True),
+        ("my friend cant see me online even tho we're friends, is that a bug?",
+         "That's probably your privacy setting: go to Profile > Privacy and set Online status to Friends.", False),
+        ("me and my partner want a joint account, do we both have to come into branch? and can we keep our own accounts too",
+         "You don't need to come in at all: one of you applies in the app. And yes, you can keep your own accounts.", False),
+        ("my account got banned and I NEVER cheated. why??", "Bans are final. The rules are the rules.", True),
+        ("my account got banned and I NEVER cheated. why??", "The ban was triggered by a macro tool detected on 3 March.", False),
     ],
 )
 def test_a_whether_clause_is_a_second_question_and_a_bare_holding_line_answers_nothing(analyzer, customer, reply, flagged):

@@ -130,6 +130,12 @@ def test_extraction_never_crashes_and_spans_stay_inside_the_text(text):
         ("Can you fix the data and tell me why that charge is there?", ["Can you fix the data", "tell me why that charge is there?"]),
         ("My bill went up by £4 - is that a price rise or a mistake?", ["My bill went up by £4", "is that a price rise or a mistake?"]),
         ("Is it a bit pricey - sure, but is it worth it?", ["Is it a bit pricey - sure, but is it worth it?"]),
+        ("Booking ref KX7T2Q - can I change the date to the 14th and what will it cost me",
+         ["Booking ref KX7T2Q", "can I change the date to the 14th", "what will it cost me"]),
+        ("the water's brown since yesterday, is it safe to drink and how long will it last",
+         ["the water's brown since yesterday", "is it safe to drink", "how long will it last"]),
+        ("If I delete my account, will my invoices still be available?", ["If I delete my account, will my invoices still be available?"]),
+        ("It all works now, is it?", ["It all works now, is it?"]),
     ],
 )
 def test_a_sentence_that_asks_two_things_is_two_questions(text, parts):
@@ -323,3 +329,15 @@ def test_capitals_copied_from_a_screen_or_a_code_are_not_shouting(text, distress
     state = ConversationState()
     EXTRACTOR.add_customer_turn(state, 1, NLP.parse(text))
     assert any(s.kind == "typographic" for s in state.distress) is distress
+
+
+def test_a_greeting_before_a_question_does_not_make_it_a_report():
+    state = _state(("customer", "Hi, is the blue jacket in size M back in stock and do you ship to Ireland?"))
+    assert [q.text for q in state.questions] == ["Hi, is the blue jacket in size M back in stock", "do you ship to Ireland?"]
+
+
+def test_a_short_question_after_a_comma_points_back_to_its_clause():
+    state = _state(("customer", "my friend cant see me online even tho we're friends, is that a bug?"))
+    (q,) = state.questions
+    assert q.text == "is that a bug?"
+    assert "online" in q.context

@@ -406,6 +406,20 @@ _SECOND_Q_RE = re.compile(
 )
 
 
+#: A question opening a clause after a comma, with or without "?": "the water's brown, is
+#: it safe to drink", "I restarted it, do I need a new one" (not a closing tag, "is it?").
+_COMMA_Q_RE = re.compile(
+    r",\s+(?=(?:is|are|can|could|will|would|do|does|did|should)\s+(?:it|i|you|we|they|there|this|that|my)\s+\w+\s+\w+"
+    r"|(?:how|what|when|where|why)\s+(?:long|much|many|soon|do|does|did|is|are|can|could|will|would|should)\s+\w+)",
+    re.IGNORECASE,
+)
+#: A word that points back to what was just said: "is that a bug?", "how does it work?".
+_POINTS_BACK_RE = re.compile(r"\b(?:that|this|it|those|these|them|they|suggest|recommend|advise|advice)\b", re.IGNORECASE)
+#: A clause that opens with a condition: the question after its comma belongs with it.
+_CONDITION_LEAD_RE = re.compile(
+    r"\W*(?:(?:so|and|but|ok|okay|also|hi|hello)\W+)*(?:(?:if|once|after|before|unless|since|because|as\s+soon\s+as|whenever)\b"
+    r"|when\s+(?!(?:will|can|could|do|does|did|is|are|should|would|was|were)\b))", re.IGNORECASE
+)
 #: A label before the questions themselves: "Two questions:", "Quick question -".
 _Q_LABEL_RE = re.compile(
     r"\W*(?:(?:two|three|four|2|3|4|a\s+few|a\s+couple\s+of|couple\s+of|a|one|another|few|some)\s+)?(?:quick\s+|small\s+)?"
@@ -431,14 +445,26 @@ def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> li
             for m, nxt in zip(marks, [*marks[1:], None], strict=True):
                 out.append((m.end(), nxt.start() if nxt is not None else end))
             continue
-        if ("?" not in sent and not _INDIRECT_Q_RE.search(sent)) or (" and " not in sent and " also " not in sent and " plus " not in sent and " - " not in sent and " \u2013 " not in sent and " \u2014 " not in sent):
+        dash = " - " in sent or " \u2013 " in sent or " \u2014 " in sent
+        joined = dash or " and " in sent or " also " in sent or " plus " in sent
+        comma_q = "," in sent and _COMMA_Q_RE.search(text, start, end) is not None
+        if not comma_q and (not joined or ("?" not in sent and not dash and not _INDIRECT_Q_RE.search(sent))):
             out.append((start, end))
             continue
+        # "Booking KX7T2Q - can I change the date and what will it cost", "the water's brown,
+        # is it safe to drink and how long will it last": questions inside a longer sentence.
+        cuts = sorted(
+            [(*m.span(), False) for m in _SECOND_Q_RE.finditer(text, start, end)]
+            + [(*m.span(), True) for m in _COMMA_Q_RE.finditer(text, start, end)]
+        )
         cut = start
-        for m in _SECOND_Q_RE.finditer(text, start, end):
-            if len(text[cut:m.start()].split()) >= 3 and len(text[m.end():end].split()) >= 3:
-                out.append((cut, m.start()))
-                cut = m.end()
+        for a, b, bare_comma in cuts:
+            if a < cut or len(text[cut:a].split()) < 3 or len(text[b:end].split()) < 3:
+                continue
+            if bare_comma and _CONDITION_LEAD_RE.match(text, cut, a):
+                continue  # "If I delete my account, will my invoices ...": one question with its condition
+            out.append((cut, a))
+            cut = b
         out.append((cut, end))
     return out
 
@@ -861,7 +887,17 @@ class StateExtractor:
                 if m.group().lower() not in keys and m.group() not in ("OK", "AM", "PM", "ASAP", "PLS"):
                     keys.append(m.group().lower())  # "in the US", "an EU card": short, but the point
             context: list[str] = []
-            if kind == "yesno" and prev_span is not None and _DEICTIC_Q_RE.match(sent):
+            # "my friend can't see me online, is that a bug?": a question of one word or none
+            # split from its sentence is about the clause before it.
+            tail = text[prev_span[0] : prev_span[1]].rstrip() if prev_span is not None else ""
+            same_sentence = bool(
+                len(keys) <= 1
+                and tail
+                and tail[-1] not in ".!?"
+                and re.fullmatch(r"\s*,\s*", text[prev_span[1] : q_start]) is not None  # type: ignore[index]
+                and (not keys or _POINTS_BACK_RE.search(sent))
+            )
+            if prev_span is not None and ((kind == "yesno" and _DEICTIC_Q_RE.match(sent)) or same_sentence):
                 # "Someone rang asking for my card number. Is that normal?": "that" is the
                 # previous sentence, and a reply about it answers the question.
                 for w in _KEY_WORD_RE.findall(low, prev_span[0], prev_span[1]):
@@ -969,7 +1005,7 @@ _DISPLAYED_BEFORE_RE = re.compile(
 )
 #: An auxiliary opener cut off by punctuation after a word or two ("Did that, still red.").
 _AUX_REPORT_RE = re.compile(
-    r"\W*(?:(?:and|so|also|ok|okay|well)\W+)?(?:\w+(?:\s+\w+)?\s*[,.;:]"
+    r"\W*(?:(?:and|so|also|ok|okay|well)\W+)?(?:(?!(?:hi|hello|hey|hiya|dear|morning|afternoon|evening|thanks|cheers|sorry|please)\b)\w+(?:\s+\w+)?\s*[,.;:]"
     # "did that twice already.", "done it three times now": a report of what was tried
     r"|(?:did|done|tried|have\s+done|have\s+tried)\s+(?:that|it|this|both|all\s+that)"
     r"(?:\s+(?:twice|already|again|too|before|yesterday|now|\w+\s+times)){1,3}\s*(?:[,.;:!]|$))",

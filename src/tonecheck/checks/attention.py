@@ -657,8 +657,10 @@ class OffTopicReply(Check):
         new = set(_content_lemmas(cust, tail))
         said |= old
         lemmas = reply.parsed.lemmas | reply.parsed.words
-        if any(_shared(q, reply, lemmas) for q in new_qs if q.keywords):
-            return
+        if any(_shared(q, reply, lemmas) for q in new_qs if q.keywords) or any(
+            _shared(dataclasses.replace(q, keywords=q.context), reply, lemmas) for q in new_qs if q.context
+        ):
+            return  # the new question's words, or those of the clause it points back to
         # The new matter in the customer's words: the questions' keywords, or the rest of
         # the message when a question has none ("..., what do I do?") or the new matter is
         # told, not asked ("Also my bank show you take money two times").
@@ -1113,6 +1115,13 @@ _WHAT_NEED_Q_RE = re.compile(
 )
 _YOU_NEED_RE = re.compile(r"\byou(?:'ll|\s+will|\s+would|'d)?\s+(?:just\s+|only\s+)?need\b|\b(?:we|i)(?:'ll|\s+will)?\s+(?:just\s+|only\s+)?need\b", re.IGNORECASE)
 #: A noun-phrase answer on its own: "Just your NHS number.", "Only the receipt."
+#: "Do I have to ...?", "will we need to ...?" and the replies that settle it.
+_HAVE_TO_Q_RE = re.compile(r"\b(?:do|does|will|would|should)\s+(?:i|we|you|they|he|she|both\s+of\s+us)\s+(?:both\s+|still\s+|also\s+)?(?:have|need)\s+to\b", re.IGNORECASE)
+_HAVE_TO_ANSWER_RE = re.compile(
+    r"\b(?:you|you'll|you\s+will|you\s+both|neither\s+of\s+you|only\s+one\s+of\s+you|one\s+of\s+you)\s+(?:(?:don't|do\s+not|won't|will\s+not|doesn't|does\s+not|wouldn't|only|just|both|will)\s+)?(?:need|needs|have|has)\s+to\b"
+    r"|\bno\s+need\s+(?:to|for)\b|\b(?:there's|there\s+is)\s+no\s+need\b",
+    re.IGNORECASE,
+)
 _FRAGMENT_ANSWER_RE = re.compile(r"\W*(?:just|only)\s+(?:your|the|a|an|some|one|two|proof|photo)\b", re.IGNORECASE)
 #: The reply tells the customer what they can or cannot do.
 _YOU_CAN_RE = re.compile(r"\byou\s+(?:can(?:'t|not)?|could|(?:will|'ll|won't)\s+be\s+able\s+to)\b", re.IGNORECASE)
@@ -1147,8 +1156,8 @@ _NO_ADVICE_RE = re.compile(
 #: Words that state a cause: "the ban was triggered by", "the price went up after", "it
 #: expired", "the limit is £500". Any of them lets an explanation answer "why?".
 _CAUSE_RE = re.compile(
-    r"\b(?:after|when|following|means|meant|set|applied|triggered|flagged|expired|declined|increased|went\s+up|rose|"
-    r"changed|ended|lapsed|missed|failed|reached|exceeded|excluded|blocked|limit|limited|policy|rule|rules|"
+    r"\b(?:after|when|following|means|meant|set|applied|triggered|flagged|expired|declined|increased|increase|(?:went|gone|going|goes)\s+up|rose|risen|rise|inflation|"
+    r"changed|ended|lapsed|missed|failed|reached|exceeded|excluded|blocked|limit|limited|"
     r"isn't|wasn't|doesn't|didn't|hasn't|haven't|aren't|weren't|can't|couldn't|not|no|only|needs?|requires?|so|"
     r"pending|held|hold|queue|review|suspended|should|responsibility|based\s+on|for\s+\w+ing|(?:is|are|was|were)\s+for|non-\w+|instead\s+of|wrong|mistake|error|bug|known|issue|fault|glitch|outage|maintenance|works)\b",
     re.IGNORECASE,
@@ -1690,6 +1699,9 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return bool(
             _TIME_RE.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text) or _status_answers(q, text)
         )
+    if not keys and q.kind == "why":
+        # "why??" -> "Bans are final. The rules are the rules.": no words to match, but a cause to give
+        return bool(_WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(_substance(reply)) or _DEFER_RE.search(text))
     if not keys:
         return True  # nothing to match on: give the agent the benefit of the doubt
     if q.kind == "what" and _WHAT_IF_RE.match(q.text) and _IF_RE.search(text):
@@ -1717,6 +1729,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return True  # "Will the refund take long?" -> "It usually shows within 3 to 5 working days."
     if _WHAT_HAPPENED_Q_RE.search(q.text) and (_BECAUSE_RE.search(text) or _EVENT_RE.search(text)):
         return True  # "I'd like to know what happened" -> "The van broke down this morning."
+    if _HAVE_TO_Q_RE.search(q.text) and _HAVE_TO_ANSWER_RE.search(text):
+        return True  # "Do we both have to come into branch?" -> "You don't need to come in at all."
     if not generic:
         return False
     substance = _substance(reply)
