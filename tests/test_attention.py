@@ -1658,3 +1658,9 @@ def test_a_whether_clause_is_a_second_question_and_a_bare_holding_line_answers_n
 def test_a_terse_tried_step_is_not_asked_again(analyzer):
     ctx = [("customer", "Box keeps rebooting. Tried unplugging it 3 times. Is it faulty?")]
     assert _hits(analyzer, "Have you tried unplugging the box for 30 seconds?", ctx, "reasked-information")[0]
+
+
+def test_a_script_heading_for_another_fault_is_off_topic(analyzer):
+    ctx = [("customer", "Order 71455-LX, the Zorblix X2 headphones. The left ear cuts out when I turn my head, like a loose wire.")]
+    reply = "Sorry to hear that! For Bluetooth pairing problems, hold the power button for 7 seconds, then re-pair from your phone."
+    assert _hits(analyzer, reply, ctx, "off-topic-reply")[0]

@@ -710,8 +710,12 @@ class OffTopicReply(Check):
         m = _FRAME_RE.match(reply.text)  # a script opens with the problem it assumes
         if m is None or reply.parsed.in_quotes(m.start(), m.end()):
             return
-        group = next(g for g in ("to", "if", "q") if m.group(g))  # each alternative names one
+        group = next(g for g in ("to", "if", "q", "for") if m.group(g))  # each alternative names one
         frame = m.group(group)
+        if group == "if" and (aux := _FRAME_AUX_RE.search(frame)) is not None and aux.start() > 0:
+            # "If the jacket doesn't fit": the thing is the customer's, the fault is the
+            # script's; judge the fault ("fit"), not the jacket.
+            frame = frame[aux.start() :]
         words = [w for w in _CONTENT_RE.findall(frame.lower()) if w not in QUESTION_STOP and w not in _FRAME_GENERIC]
         if not words or _overlap(reply, state, state.customer_turns) >= 2:
             return
@@ -879,9 +883,19 @@ _FRAME_RE = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear)(?:\s+there|\s+(?!sorry\b|thanks\b|thank\b|so\b|and\b|again\b)[a-z]+)?\W+|(?:thanks|thank\s+you|(?:we're|we\s+are|i'm|i\s+am|so)?\s*sorry)\b[^.!?\n]{0,60}[.!]\s+){0,2}"
     r"(?:to\s+(?!hear\b|say\b|be\s+honest\b|clarify\b|confirm\b)(?P<to>[a-z][^,:.!?;\n]{3,80}?)(?:[,:]|\s+(?=(?:please|simply|just|follow)\b))"
     r"|if\s+(?:you(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+want\s+to|\s+would\s+like\s+to|'d\s+like\s+to|’d\s+like\s+to|\s+need\s+to|\s+think|\s+(?:don't|don’t|do\s+not|didn't|didn’t|can't|can’t|haven't|haven’t))?|your"
+    # "If the jacket doesn't fit, ...": a thing and a fault
+    r"|(?:the|my)(?=\s+[a-z]+\s+(?:doesn't|doesn’t|won't|won’t|isn't|isn’t|can't|can’t|keeps|stopped|has\s+stopped)\b)"
     # "If a document has been deleted by mistake, ...": a script's assumed case
     r"|(?:a|an|any)(?=\s+[a-z]+\s+(?:has|have|is|are|was|were|didn't|doesn't|hasn't|isn't|won't|gets|got)\b))\s+(?P<if>[a-z][^,.!?;\n]{3,80}),"
-    r"|(?:having\s+(?:trouble|problems|issues)(?:\s+with)?|thinking\s+(?:of|about)|looking\s+to|planning\s+to)\s+(?P<q>[a-z][^?.!\n]{2,60})\?)",
+    r"|(?:having\s+(?:trouble|problems|issues)(?:\s+with)?|thinking\s+(?:of|about)|looking\s+to|planning\s+to)\s+(?P<q>[a-z][^?.!\n]{2,60})\?"
+    # "For Bluetooth pairing problems, hold ...": the script's heading
+    r"|for\s+(?P<for>[a-z][^,.!?;\n]{2,50}?)\s+(?:problems|issues|faults|errors|queries|questions),)",
+    re.IGNORECASE,
+)
+#: Where the fault starts in an "if" frame: "If the jacket | doesn't fit".
+_FRAME_AUX_RE = re.compile(
+    r"\b(?:doesn't|doesn’t|does\s+not|don't|don’t|won't|won’t|will\s+not|isn't|isn’t|is\s+not|aren't|aren’t|can't|can’t|cannot|"
+    r"hasn't|hasn’t|haven't|haven’t|keeps|keep|stopped|stops|is|are|has|have|was|were|gets|got)\b",
     re.IGNORECASE,
 )
 #: A question that asks the agent what to try, so any instruction may answer it.
