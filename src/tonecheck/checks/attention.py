@@ -1651,6 +1651,13 @@ def _asks_when(q: Question) -> bool:
     return q.kind == "when" or (q.kind in ("what", "which", "yesno") and _ASKS_TIME_RE.search(q.text) is not None)
 
 
+def _gives_cause(reply: Reply) -> bool:
+    """Whether the reply states a cause, as a "why?" needs: "because", "due to", or a cause
+    word in its substance ("the ban was triggered by", "it's held for a review")."""
+    text = reply.text
+    return bool(_WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(_substance(reply)))
+
+
 def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = False, generic: bool = True) -> bool:
     """Whether the reply addresses question ``q`` (content, answer type, or a deferral).
 
@@ -1715,7 +1722,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         )
     if not keys and q.kind == "why":
         # "why??" -> "Bans are final. The rules are the rules.": no words to match, but a cause to give
-        return bool(_WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(_substance(reply)) or _DEFER_RE.search(text))
+        return _gives_cause(reply) or bool(_DEFER_RE.search(text))
     if not keys:
         return True  # nothing to match on: give the agent the benefit of the doubt
     if q.kind == "what" and _WHAT_IF_RE.match(q.text) and _IF_RE.search(text):
@@ -1772,7 +1779,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if (
         _OPEN_Q_RE.search(q.text)
         and _STATEMENT_RE.search(substance)
-        and (q.kind != "why" or _WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(substance))
+        and (q.kind != "why" or _gives_cause(reply))
     ):
         # "What happened?" / "Why is it restricted?" are answered by any explanation; a
         # why-question needs a cause, not "Refund decisions are final" or "it's on its way".
