@@ -299,6 +299,34 @@ def test_internal_note_sent_to_the_customer_leaves_the_question_unanswered(analy
     assert hits and "colleague" in hits[0].message
 
 
+@pytest.mark.parametrize(
+    ("question", "reply", "unanswered"),
+    [
+        # A note to a colleague inside a reply that answers the customer is an aside.
+        (
+            "Hi, I was charged twice for Pagecraft Pro, INV-7781 and INV-7782. Can you refund one? - Beatriz",
+            "Hi Beatriz, [internal] check if she's done this before. I've refunded INV-7782; you'll see the £12 back in 3 to 5 days.",
+            False,
+        ),
+        # ... but the part of the question passed on in the note is not answered,
+        (
+            "Can I move my appointment on Thursday to next week and do I need to fast before the blood test?",
+            "I've moved you to Tuesday 18th at 9:20. @Liam she's asking about fasting, what's the rule for this one?",
+            True,
+        ),
+        # and a pleasantry around the note does not make it a reply to the customer.
+        (
+            "My train was cancelled, ref RT-90012. Can I claim for the taxi I had to take?",
+            "@Jo can you check if she's eligible for taxi costs? Hi, thanks for your message.",
+            True,
+        ),
+    ],
+)
+def test_note_to_a_colleague_inside_an_answer_is_an_aside(analyzer, question, reply, unanswered):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert bool(hits) is unanswered
+
+
 def test_thanks_alone_does_not_answer_a_question(analyzer):
     ctx = [("customer", "My kettle stopped working. Is it still under warranty?")]
     hits, _ = _hits(analyzer, "Thanks for letting us know about the kettle.", ctx, "unanswered-question")

@@ -1815,6 +1815,47 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     return False
 
 
+_TO_CUSTOMER_RE = re.compile(r"\b(?:you|your|yours)\b|^\W*(?:yes|no)\b", re.I)
+
+
+def _speaks_around(reply: Reply, notes: Sequence[tuple[int, int]]) -> bool:
+    """Whether a reply with a note to a colleague in it (the sentences ``notes``) still
+    speaks to the customer in a sentence of its own, beyond a pleasantry ("Hi Beatriz,
+    [internal] check her history. I've refunded INV-7782; you'll see the £12 back in 3 to
+    5 days"): then the note is an aside and the rest is judged as an answer."""
+    text = reply.text
+    for s, e in reply.parsed.sentences:
+        if (s, e) in notes:
+            continue
+        sentence = text[s:e].strip()
+        pos = 0
+        while (m := PLEASANTRY_RE.match(sentence, pos)) is not None and m.end() > pos:
+            pos = m.end()
+        if len(sentence) - pos < 25:
+            continue  # "Hi, thanks for your message."
+        if _TO_CUSTOMER_RE.search(sentence):
+            return True
+    return False
+
+
+def _only_in(q: Question, low: str, notes: Sequence[tuple[int, int]]) -> bool:
+    """Whether some of the question's words appear in the note sentences and nowhere else
+    (the part of "can I move it, and do I need to fast?" that was passed on)."""
+    keys = [k[:_STEM] for k in q.keywords if k.isalpha()]
+    if not keys:
+        return False
+    inside = " ".join(low[s:e] for s, e in notes)
+    outside = _blank(low, notes)
+    return any(k in inside and k not in outside for k in keys)
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by spaces (offsets kept)."""
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
 class UnansweredQuestion(Check):
     code = "ATT004"
     name = "unanswered-question"
@@ -1891,18 +1932,23 @@ class UnansweredQuestion(Check):
         self._retention = RetentionPressure(self.settings)
         self._repeated = RepeatedReply(self.settings)
 
-    def _aside(self, reply: Reply, state: ConversationState) -> str | None:
-        """Why the reply cannot be an answer at all, or ``None``."""
-        if any(True for _ in self._misdirected.run(reply, state)):
-            return "is written to a colleague, not the customer"
+    def _aside(self, reply: Reply, state: ConversationState) -> tuple[str | None, list[tuple[int, int]]]:
+        """Why the reply cannot be an answer at all (or ``None``), and the sentences of a
+        note to a colleague inside a reply that otherwise speaks to the customer."""
+        notes = list(self._misdirected.run(reply, state))
+        inside: list[tuple[int, int]] = []
+        if notes:
+            inside = [(s, e) for s, e in reply.parsed.sentences if any(f.start < e and s < f.end for f in notes)]
+            if not _speaks_around(reply, inside):
+                return "is written to a colleague, not the customer", []
         if any(True for _ in self._off_topic.run(reply, state)):
-            return "works on a different problem"
+            return "works on a different problem", inside
         if not any(_ASKS_REPEAT_RE.search(q.text) for q in state.questions) and any(
             True for _ in self._repeated.run(reply, state)
         ):
             # The same words were sent before the question was asked: they cannot answer it.
-            return "repeats an earlier reply sent before the question"
-        return None
+            return "repeats an earlier reply sent before the question", inside
+        return None, inside
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         questions = state.questions
@@ -1920,7 +1966,7 @@ class UnansweredQuestion(Check):
             and (not (rest := _substance(reply).strip()) or rest.endswith("?") or _SELF_INTRO_LEAD_RE.match(rest))
         ):
             return  # a bare greeting opens the chat; the answer comes in the next message
-        aside = self._aside(reply, state)
+        aside, notes = self._aside(reply, state)
         if aside is not None:
             first = questions[0]
             yield self.finding(
@@ -1933,7 +1979,7 @@ class UnansweredQuestion(Check):
             )
             return
         if (
-            _CLARIFY_RE.search(reply.text)
+            _CLARIFY_RE.search(_blank(reply.text, notes) if notes else reply.text)
             and not _GENERIC_ASK_RE.search(reply.text)
             and not _only_offers(reply)
             # A first reply asking for details (even ones already given: that is re-asking)
@@ -1946,6 +1992,10 @@ class UnansweredQuestion(Check):
         # "Thank you for raising the fee. We take all feedback seriously." answers nothing.
         bare = hold or _only_stock(reply) or _only_fluff(reply, state)
         missed = list(questions) if bare else self._missed(questions, reply, lemmas, only)
+        if notes:
+            # "I've moved you to Tuesday. @Liam she's asking about fasting, what's the rule?":
+            # a question whose words are only in the note was passed on, not answered.
+            missed += [q for q in questions if q not in missed and _only_in(q, reply.parsed.lower, notes)]
         if not missed:
             return
         yield self._report(missed, reply)
