@@ -1692,3 +1692,16 @@ def test_a_script_heading_for_another_fault_is_off_topic(analyzer):
     ctx = [("customer", "Order 71455-LX, the Zorblix X2 headphones. The left ear cuts out when I turn my head, like a loose wire.")]
     reply = "Sorry to hear that! For Bluetooth pairing problems, hold the power button for 7 seconds, then re-pair from your phone."
     assert _hits(analyzer, reply, ctx, "off-topic-reply")[0]
+
+
+@pytest.mark.parametrize(
+    ("reply", "unanswered"),
+    [
+        ("Deleted files go to Recently Deleted and still count towards your storage for 30 days.", False),
+        ("Sorry about that. To get more room, upgrade to Nimbus Plus for £2.49 a month.", True),
+    ],
+)
+def test_where_did_it_go_is_answered_by_where_it_went(analyzer, reply, unanswered):
+    ctx = [("customer", "I don't want to upgrade, I want my space back. Where did the 40GB go?")]
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert bool(hits) is unanswered

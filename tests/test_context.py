@@ -341,3 +341,19 @@ def test_a_short_question_after_a_comma_points_back_to_its_clause():
     (q,) = state.questions
     assert q.text == "is that a bug?"
     assert "online" in q.context
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I have asked THREE TIMES and NOBODY has called me back", "typographic"),
+        ("we're rolling out SAML SSO with Okta. Where do I find the ACS URL and Entity ID?", None),
+        ("bought 2400 gems and they never showed up, and i got charged £19.99 TWICE??", None),
+    ],
+)
+def test_shouted_words_are_distress_but_acronyms_and_a_double_charge_are_not(text, kind):
+    kinds = {s.kind for s in _state(("customer", text)).distress}
+    if kind is None:
+        assert not kinds & {"typographic", "repeated"}
+    else:
+        assert kind in kinds

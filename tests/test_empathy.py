@@ -338,6 +338,10 @@ def test_you_should_have_with_a_past_participle_is_still_blame(analyzer, reply):
             "No signal since yesterday. My mum is in hospital and I'm worried I'll miss the ward's call.",
             "That's a horrible time to be cut off. There's a mast fault; it's fixed by 6 pm.",
         ),
+        (
+            "I need to reschedule my MRI on Thursday, my chemo session was moved. I'm exhausted from all this.",
+            "I'm sorry, that sounds like a lot to manage on top of your treatment. I can move it to Monday at 10:15.",
+        ),
     ],
 )
 def test_a_felt_acknowledgement_answers_a_hardship(analyzer, customer, reply):

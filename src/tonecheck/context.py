@@ -955,6 +955,7 @@ class StateExtractor:
             and not _NAMED_CAPS_RE.match(text, m.end())  # "your SMARTSAVE and FLEXIFIX tariffs": names
             and text[m.end() : m.end() + 1] != "-" and text[m.start() - 1 : m.start()] != "-"  # "TRAIL-X 500": a code
             and not _DISPLAYED_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())  # "the page says OUT OF STOCK"
+            and _shouted_word(m.group())  # "SAML SSO ... the ACS URL": acronyms, not anger
         ]
         if len(caps) >= 2 and sum(len(c.group()) for c in caps) >= 8:
             state.distress.append(
@@ -998,6 +999,16 @@ class StateExtractor:
 
 
 _CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _shouted_word(word: str) -> bool:
+    """Whether an all-caps word reads as a raised voice: an English word ("NEVER",
+    "TWICE") or a long one; a short unknown one ("SAML", "SSO", "ACS") is an acronym."""
+    if len(word) >= 6:
+        return True
+    from tonecheck.checks.clarity import load_dictionary  # the spelling check's word list, loaded once
+
+    return word.lower() in load_dictionary().words
 #: Capitals the customer copies from a screen or a label: "Order page says OUT OF STOCK".
 _DISPLAYED_BEFORE_RE = re.compile(
     r"\b(?:says?|said|shows?|showing|showed|reads?|displays?|displaying|displayed|marked(?:\s+as)?|labell?ed|stamped|status(?:\s+is)?)"

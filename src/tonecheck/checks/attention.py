@@ -1658,6 +1658,13 @@ def _gives_cause(reply: Reply) -> bool:
     return bool(_WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(_substance(reply)))
 
 
+#: "Where did my money go?", "where has the file gone?": the answer is where it went.
+_WHERE_GONE_RE = re.compile(r"\bwhere\b[^?.!]{0,60}?\b(?:go|gone|went|disappear(?:ed)?|vanish(?:ed)?)\b", re.I)
+_GONE_TO_RE = re.compile(
+    r"\b(?:go(?:es)?|went|gone|moved?|sent|returned|ended\s+up|sits?|sitting|held|kept|stored)\s+(?:back\s+)?(?:to|into|in|on)\s+(?:your|the|our|a|an|[A-Z])",
+)
+
+
 def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = False, generic: bool = True) -> bool:
     """Whether the reply addresses question ``q`` (content, answer type, or a deferral).
 
@@ -1670,6 +1677,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         # "Why is my bill £14 higher?" -> "You can pay your bill in the app": how to act
         # on it, with no cause given.
         return bool(_DEFER_RE.search(text))
+    if q.kind == "where" and _WHERE_GONE_RE.search(q.text) and _GONE_TO_RE.search(text):
+        return True  # "Where did the 40GB go?" -> "Deleted files go to Recently Deleted"
     shared = _shared(q, reply, lemmas)
     if _on_content(q, shared, reply):
         typed = _typed_answer(q)
