@@ -1705,3 +1705,16 @@ def test_where_did_it_go_is_answered_by_where_it_went(analyzer, reply, unanswere
     ctx = [("customer", "I don't want to upgrade, I want my space back. Where did the 40GB go?")]
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert bool(hits) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("reply", "unanswered"),
+    [
+        ("Your application was approved yesterday. It should be delivered by 8 March, well before your trip.", False),
+        ("Thank you for your email. We take every enquiry seriously.", True),
+    ],
+)
+def test_a_date_answers_a_yes_no_question_about_a_deadline(analyzer, reply, unanswered):
+    ctx = [("customer", "That doesn't answer my question. Will the new one arrive before the 20th?")]
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert bool(hits) is unanswered

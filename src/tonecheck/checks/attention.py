@@ -1658,6 +1658,15 @@ def _gives_cause(reply: Reply) -> bool:
     return bool(_WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(_substance(reply)))
 
 
+#: A yes/no question about a deadline ("will it arrive before the 20th?", "in time for
+#: Friday?"): a date in the reply answers it.
+_BY_WHEN_RE = re.compile(
+    r"\b(?:before|by|in\s+time\s+for|until|till)\s+(?:the\s+|my\s+|our\s+|next\s+|this\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|tomorrow|tonight"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december|christmas|week|month"
+    r"|flight|trip|holiday|wedding|party|birthday|exam|interview|deadline|appointment)",
+    re.I,
+)
 #: "Where did my money go?", "where has the file gone?": the answer is where it went.
 _WHERE_GONE_RE = re.compile(r"\bwhere\b[^?.!]{0,60}?\b(?:go|gone|went|disappear(?:ed)?|vanish(?:ed)?)\b", re.I)
 _GONE_TO_RE = re.compile(
@@ -1680,6 +1689,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if q.kind == "where" and _WHERE_GONE_RE.search(q.text) and _GONE_TO_RE.search(text):
         return True  # "Where did the 40GB go?" -> "Deleted files go to Recently Deleted"
     shared = _shared(q, reply, lemmas)
+    if shared and q.kind == "yesno" and _BY_WHEN_RE.search(q.text) and _EXACT_TIME_RE.search(text):
+        return True  # "Will the new one arrive before the 20th?" -> "It should be delivered by 8 March"
     if _on_content(q, shared, reply):
         typed = _typed_answer(q)
         if typed is not None:
