@@ -1718,3 +1718,65 @@ def test_a_date_answers_a_yes_no_question_about_a_deadline(analyzer, reply, unan
     ctx = [("customer", "That doesn't answer my question. Will the new one arrive before the 20th?")]
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert bool(hits) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("ctx", "reply", "off_topic"),
+    [
+        # A closing line that names the customer and the old item is not a reply on the old matter.
+        (
+            [
+                ("customer", "Hi, I ordered the king size duvet cover in grey but got a double. Harriet"),
+                ("agent", "Sorry Harriet! I've sent the king size cover today, it arrives Thursday."),
+                ("customer", "Thanks! Also let me know whether the king size fits a super king duvet"),
+            ],
+            "You're welcome, Harriet! Enjoy the new cover.",
+            False,
+        ),
+        # The customer insists on the old matter before adding a new one: both are open.
+        (
+            [
+                ("customer", "my order FD-889201 came without the pork buns"),
+                ("agent", "Sorry about that! Can you confirm which items are missing and your order number?"),
+                ("customer", "i literally just said. pork buns. FD-889201. also the driver left it at number 12 not 21"),
+            ],
+            "Thanks, I've refunded £6.50 for the pork buns, it'll be back on your card in 3-5 working days.",
+            False,
+        ),
+        # The old matter closed, a new question asked: going back to the old one is off topic.
+        (
+            [
+                ("customer", "Hi, the colour wheel keeps spinning when I open the shared folder on Ledgerly, the one with the invoices."),
+                (
+                    "agent",
+                    "Hi, the spinning wheel usually means Ledgerly is syncing a very large folder. Could you try this: "
+                    "1. Quit Ledgerly. 2. Hold Option and reopen it. 3. Choose 'Open without syncing'. Does the folder open then?",
+                ),
+                ("customer", "yes that opened it. but now theres a different problem, 3 of the invoices show £0.00 totals"),
+            ],
+            "Good news. To stop the spinning coming back, go to Preferences > Sync and untick 'Sync attachments'.",
+            True,
+        ),
+    ],
+)
+def test_going_back_to_the_earlier_point_needs_the_customer_to_have_moved_on(analyzer, ctx, reply, off_topic):
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert bool(hits) is off_topic
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        (
+            "Hi, I need to return the boots from order 5512, they're too small.",
+            "Hi! To return an item: 1. Go to My Orders. 2. Click 'Return item'. Your refund follows within 5 days.",
+        ),
+        (
+            "Someone used my £50 gift card, it says already redeemed but I never used it.",
+            "It was used on an order not linked to your account. I've stopped that order and a new code will reach you by email within 24 hours.",
+        ),
+    ],
+)
+def test_a_returns_macro_and_a_code_sent_by_email_are_not_other_problems(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")
+    assert not hits

@@ -644,16 +644,23 @@ class OffTopicReply(Check):
         head, tail = cust.lower[:split], cust.lower[split:]
         old: set[str] = set(_content_lemmas(cust, head))
         said = set(_ALL_WORDS_RE.findall(head))
+        earlier: set[str] = set()
         if state.agent_replies:
             prev = state.agent_replies[-1].parsed
-            old.update(_content_lemmas(prev))
+            earlier.update(_content_lemmas(prev))
             said.update(_ALL_WORDS_RE.findall(prev.lower))
         elif not old:
             return
         for t, parsed in state.customer_turns:
             if t < turn:
-                old.update(_content_lemmas(parsed))
+                earlier.update(_content_lemmas(parsed))
                 said.update(_ALL_WORDS_RE.findall(parsed.lower))
+        if resolved is None and _RESTATED_RE.search(head) and old & earlier - state.name_parts():
+            # "i literally just said. pork buns. FD-889201. also the driver left it at
+            # number 12": the customer insists on the old matter before raising the new
+            # one, so both are open (skipping one is unanswered-question's finding).
+            return
+        old |= earlier
         new = set(_content_lemmas(cust, tail))
         said |= old
         lemmas = reply.parsed.lemmas | reply.parsed.words
@@ -682,7 +689,8 @@ class OffTopicReply(Check):
             return  # "That fixed it. Will visitors see the old logo?": a follow-up on the same matter
         if "?" in _substance(reply):
             return  # a question back (re-asking is reasked-information's finding)
-        back = (set(_content_lemmas(reply.parsed)) & old) - new
+        # Names and salutations ("Dear Ms. Quinn ... Regards, Graham") are in every reply.
+        back = (set(_content_lemmas(reply.parsed)) & old) - new - state.name_parts() - state.agent_names - _SALUTATIONS
         if len(back) < (1 if len(old) <= 3 else 2):
             return
         mine = reply_shingles(reply.parsed)[0]
@@ -806,6 +814,14 @@ class OffTopicReply(Check):
             self._unanswered = UnansweredQuestion(self.settings)
             self._unanswered._off_topic.related_rule = False
         return any(True for _ in self._unanswered.run(reply, state))
+
+
+#: "i literally just said", "like I told you": the customer insists on the old matter.
+_RESTATED_RE = re.compile(
+    r"\b(?:i(?:'ve|\s+have)?\s+(?:literally\s+|already\s+|just\s+|only\s+just\s+)*(?:said|told\s+you|wrote|mentioned|explained)"
+    r"|(?:as|like)\s+i\s+(?:said|told\s+you|wrote|mentioned))\b"
+)
+_SALUTATIONS = frozenset({"dear", "hi", "hello", "hey", "regards", "thanks", "thank", "welcome", "cheers", "best", "kind", "sincerely"})
 
 
 def _answers_outright(reply: Reply, state: ConversationState) -> bool:
