@@ -357,3 +357,21 @@ def test_shouted_words_are_distress_but_acronyms_and_a_double_charge_are_not(tex
         assert not kinds & {"typographic", "repeated"}
     else:
         assert kind in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("I renewed in January?? This is about Monday's bin that wasn't collected.", []),
+        ("We already sent it back?!", []),
+        ("I paid twice?", ["I paid twice?"]),
+        ("Did I renew in January?", ["Did I renew in January?"]),
+    ],
+)
+def test_what_the_customer_did_said_back_in_disbelief_is_not_a_question(text, asked):
+    assert [q.text for q in _state(("customer", text)).questions] == asked
+
+
+def test_pronoun_contractions_and_vague_places_are_not_question_keywords():
+    (q,) = _state(("customer", "I was wondering whether they're still saved in the cloud somewhere.")).questions
+    assert "they're" not in q.keywords and "somewhere" not in q.keywords and "cloud" in q.keywords

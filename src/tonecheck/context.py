@@ -275,6 +275,14 @@ _RHETORICAL_RE = re.compile(
     r"|,\s*(?:right|ok|okay|yeah|yes|no)\s*\?+\s*$|^\W*(?:hello|hi|really|what|huh|seriously|ok|okay|sorry|pardon)\W*$",
     re.IGNORECASE,
 )
+#: "I renewed in January??", "we already sent it?!": what the customer did, said back in
+#: disbelief (only with a doubled mark or "already": "I paid twice?" may ask).
+_PROTEST_RE = re.compile(
+    r"\W*(?:(?:but|and|um|erm|uh)\W+)?(?:i|we)\s+(?:(?:already|literally|just|did|have|had|'ve|’ve|even)\s+)*"
+    r"(?:[a-z]+ed|paid|sent|did|told|said|gave|made|got|put|bought|rang|spoke|wrote|brought|took|went)\b[^?]*\?",
+    re.IGNORECASE,
+)
+_DOUBLE_MARK_RE = re.compile(r"[?!]{2,}\s*$")
 #: Sentences every reply may repeat: greetings, thanks, sign-offs, holding lines.
 PLEASANTRY_RE = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b"
@@ -373,6 +381,10 @@ QUESTION_STOP = frozenset(
         "else", "anyone", "someone", "anybody", "somebody", "okay", "pls", "plz",
         # Interjections that open a follow-up ("Lovely, and can I check in early?").
         "lovely", "great", "perfect", "cool", "brilliant", "awesome", "cheers", "alright", "excellent",
+        # Pronoun contractions and vague places carry no content ("whether they're still saved somewhere").
+        "we've", "we're", "we'd", "we'll", "they're", "they've", "they'd", "they'll", "he's", "she's",
+        "you've", "you'll", "you'd", "it'll", "weve", "theyre", "theyve", "youve",
+        "somewhere", "anywhere", "everywhere",
     ]
 )
 
@@ -846,6 +858,8 @@ class StateExtractor:
                 continue
             if _RHETORICAL_RE.search(sent):
                 continue
+            if asks and _PROTEST_RE.match(sent) and (_DOUBLE_MARK_RE.search(sent) or " already " in f" {sent.lower()} "):
+                continue  # "I renewed in January??": disbelief at a reply, not a question
             if len(words) < 2 and first not in _WH:
                 continue  # "Hello?" / "Seriously?"
             wh = next((_WH[w] for w in words[:4] if w in _WH), None)
