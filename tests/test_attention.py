@@ -1780,3 +1780,24 @@ def test_going_back_to_the_earlier_point_needs_the_customer_to_have_moved_on(ana
 def test_a_returns_macro_and_a_code_sent_by_email_are_not_other_problems(analyzer, customer, reply):
     hits, _ = _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "off_topic"),
+    [
+        (
+            "my controller keeps disconnecting from the console mid match. ive re-paired it twice already.",
+            "Hey! Have you seen the new Vortex Pad Pro? It has a 40-hour battery, and right now it's 20% off for members until Sunday.",
+            True,
+        ),
+        # An offer of the cheaper thing the customer asked for is an answer, not a pitch.
+        (
+            "The Zorblix Blend 900 is a bit over my budget, do you have anything cheaper that does crushed ice?",
+            "Yes, the Zorblix Blend 500 is £69 and handles crushed ice just as well. It's also 10% off this week, so £62.10.",
+            False,
+        ),
+    ],
+)
+def test_a_sales_pitch_is_off_topic_unless_the_customer_asked_for_a_cheaper_option(analyzer, customer, reply, off_topic):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")
+    assert bool(hits) is off_topic
