@@ -1801,3 +1801,17 @@ def test_a_returns_macro_and_a_code_sent_by_email_are_not_other_problems(analyze
 def test_a_sales_pitch_is_off_topic_unless_the_customer_asked_for_a_cheaper_option(analyzer, customer, reply, off_topic):
     hits, _ = _hits(analyzer, reply, [("customer", customer)], "off-topic-reply")
     assert bool(hits) is off_topic
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "unanswered"),
+    [
+        ("My daughter might pick it up for me, is that allowed?", "thats fine, she'll just need to give us your name and address.", False),
+        ("My daughter might pick it up for me, is that allowed?", "Prescriptions are ready two days after the surgery sends them.", True),
+        ("When is the engineer coming? And do I need to be home for it?", "Someone aged 18 or over will need to be in. Your appointment is Tuesday 14 May, 8 am to 12 pm.", False),
+        ("When is the engineer coming? And do I need to be home for it?", "Your appointment is Tuesday 14 May, 8 am to 12 pm.", True),
+    ],
+)
+def test_permission_and_presence_questions_are_answered_in_their_own_words(analyzer, question, reply, unanswered):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert bool(hits) is unanswered

@@ -1012,6 +1012,7 @@ _YESNO_RE = re.compile(
     r"|not\s+as\s+standard|not\s+by\s+default|not\s+automatically|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
     # "You're all set.", "There's no need to ...", "I honestly can't say either way": an answer
     r"|(?:it|that|this|they)\s+(?:has|have|needs?)\s+to\s+(?:stay|remain)\b"
+    r"|(?:that's|thats|that\s+is|that'll\s+be|it's|its)\s+(?:absolutely\s+|totally\s+|completely\s+|perfectly\s+)?(?:fine|ok|okay|alright|allowed|not\s+a\s+problem)\b|no\s+problem\b"
     r"|you(?:'re|\s+are)\s+all\s+set|there(?:'s|\s+is)\s+no\s+need|(?:i|we)\s+(?:honestly\s+|really\s+)?(?:can't|cannot)\s+say|nothing\s+(?:has\s+been\s+)?(?:announced|confirmed|planned)"
     r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?:\s+be)?(?=\s*[.!,;\-\u2013\u2014])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
@@ -1683,6 +1684,16 @@ _BY_WHEN_RE = re.compile(
     r"|flight|trip|holiday|wedding|party|birthday|exam|interview|deadline|appointment)",
     re.I,
 )
+#: "Do I need to be home for it?" and its answers: who must be in, or that no one must.
+_BE_HOME_Q_RE = re.compile(
+    r"\b(?:need|have|got)\s+to\s+be\s+(?:home|in|there|present|around|available|at\s+home|in\s+person)\b|\bbe\s+(?:home|in)\s+for\s+(?:it|this|that|the)\b",
+    re.I,
+)
+_BE_HOME_A_RE = re.compile(
+    r"\b(?:need|needs|has|have|will\s+need|'ll\s+need|must)\s+to\s+be\s+(?:in|home|there|present|around|available|at\s+home|at\s+the\s+property)\b"
+    r"|\bno(?:body|\s+one)\s+(?:needs|has)\s+to\s+be\b|\b(?:don't|do\s+not|won't)\s+need\s+to\s+be\s+(?:in|home|there|present)\b",
+    re.I,
+)
 #: "Where did my money go?", "where has the file gone?": the answer is where it went.
 _WHERE_GONE_RE = re.compile(r"\bwhere\b[^?.!]{0,60}?\b(?:go|gone|went|disappear(?:ed)?|vanish(?:ed)?)\b", re.I)
 _GONE_TO_RE = re.compile(
@@ -1702,6 +1713,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         # "Why is my bill £14 higher?" -> "You can pay your bill in the app": how to act
         # on it, with no cause given.
         return bool(_DEFER_RE.search(text))
+    if _BE_HOME_Q_RE.search(q.text) and _BE_HOME_A_RE.search(text):
+        return True  # "do I need to be home for it?" -> "someone aged 18 or over will need to be in"
     if q.kind == "where" and _WHERE_GONE_RE.search(q.text) and _GONE_TO_RE.search(text):
         return True  # "Where did the 40GB go?" -> "Deleted files go to Recently Deleted"
     shared = _shared(q, reply, lemmas)
