@@ -1815,3 +1815,16 @@ def test_a_sales_pitch_is_off_topic_unless_the_customer_asked_for_a_cheaper_opti
 def test_permission_and_presence_questions_are_answered_in_their_own_words(analyzer, question, reply, unanswered):
     hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
     assert bool(hits) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "unanswered"),
+    [
+        ("So I just have to pay it?? Is there nothing you can do, I genuinely didn't know.", "I'm sorry. I've charged the data at the £45 day-pass price, which brings your bill down to £70.", False),
+        ("So I just have to pay it?? Is there nothing you can do, I genuinely didn't know.", "Roaming charges are listed in the price guide on our website.", True),
+        ("The fix went in. Will this happen again when you roll out the change?", "it shouldnt, the fix for custom domains is going in before we try the change again.", False),
+    ],
+)
+def test_an_action_answers_is_there_nothing_you_can_do_and_a_bare_no_answers_a_yes_no(analyzer, question, reply, unanswered):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert bool(hits) is unanswered

@@ -375,3 +375,7 @@ def test_what_the_customer_did_said_back_in_disbelief_is_not_a_question(text, as
 def test_pronoun_contractions_and_vague_places_are_not_question_keywords():
     (q,) = _state(("customer", "I was wondering whether they're still saved in the cloud somewhere.")).questions
     assert "they're" not in q.keywords and "somewhere" not in q.keywords and "cloud" in q.keywords
+
+
+def test_what_the_customer_never_did_said_back_in_disbelief_is_not_a_question():
+    assert _state(("customer", "I never asked about that order?? It's the subscription.")).questions == []

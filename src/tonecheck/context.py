@@ -279,7 +279,8 @@ _RHETORICAL_RE = re.compile(
 #: disbelief (only with a doubled mark or "already": "I paid twice?" may ask).
 _PROTEST_RE = re.compile(
     r"\W*(?:(?:but|and|um|erm|uh)\W+)?(?:i|we)\s+(?:(?:already|literally|just|did|have|had|'ve|’ve|even)\s+)*"
-    r"(?:[a-z]+ed|paid|sent|did|told|said|gave|made|got|put|bought|rang|spoke|wrote|brought|took|went)\b[^?]*\?",
+    r"(?:(?:never|didn't|didnt|did\s+not|haven't|havent|have\s+not)\s+[a-z]+"
+    r"|[a-z]+ed|paid|sent|did|told|said|gave|made|got|put|bought|rang|spoke|wrote|brought|took|went)\b[^?]*\?",
     re.IGNORECASE,
 )
 _DOUBLE_MARK_RE = re.compile(r"[?!]{2,}\s*$")

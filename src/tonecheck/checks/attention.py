@@ -1014,7 +1014,7 @@ _YESNO_RE = re.compile(
     r"|(?:it|that|this|they)\s+(?:has|have|needs?)\s+to\s+(?:stay|remain)\b"
     r"|(?:that's|thats|that\s+is|that'll\s+be|it's|its)\s+(?:absolutely\s+|totally\s+|completely\s+|perfectly\s+)?(?:fine|ok|okay|alright|allowed|not\s+a\s+problem)\b|no\s+problem\b"
     r"|you(?:'re|\s+are)\s+all\s+set|there(?:'s|\s+is)\s+no\s+need|(?:i|we)\s+(?:honestly\s+|really\s+)?(?:can't|cannot)\s+say|nothing\s+(?:has\s+been\s+)?(?:announced|confirmed|planned)"
-    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|should|won't|will|can't|can|doesn't|does|isn't|is|wasn't|was|don't|do|didn't|did|wouldn't|would)(?:\s+not)?(?:\s+be)?(?=\s*[.!,;\-\u2013\u2014])"
+    r"|(?:it|that|they|you|we|he|she)\s+(?:shouldn't|shouldnt|should|won't|wont|will|can't|cant|can|doesn't|doesnt|does|isn't|isnt|is|wasn't|wasnt|was|don't|dont|do|didn't|didnt|did|wouldn't|wouldnt|would)(?:\s+not)?(?:\s+be)?(?=\s*[.!,;\-\u2013\u2014])"
     r"|(?:some|most|many|a\s+few|few|they|it)\s+(?:might|may|could|will|won't)\b(?!\s+(?:be\s+able|like|want|need))(?=\s+(?:for|not|still|take|see|be|get|need|show|arrive|stay|have)\b))\b",
     re.IGNORECASE,
 )
@@ -1229,7 +1229,9 @@ _ASKS_REPEAT_RE = re.compile(
     r"\b(?:again|repeat|resend|re-send|once\s+more|one\s+more\s+time)\b|\bwhat\s+(?:was|were|did\s+you\s+say)\b", re.IGNORECASE
 )
 _WHAT_YOU_DO_RE = re.compile(
-    r"\bwhat\s+(?:are\s+you\s+(?:going\s+to|gonna)|will\s+you|can\s+you|do\s+you\s+(?:plan|intend)\s+to)\s+do\b", re.IGNORECASE
+    r"\bwhat\s+(?:are\s+you\s+(?:going\s+to|gonna)|will\s+you|can\s+you|do\s+you\s+(?:plan|intend)\s+to)\s+do\b"
+    r"|\b(?:is|isn't)\s+there\s+(?:nothing|anything)\s+(?:(?:else\s+)?(?:at\s+all\s+)?)(?:you|u|anyone)\s+can\s+do\b",  # "Is there nothing you can do?"
+    re.IGNORECASE,
 )
 _WHAT_DO_RE = re.compile(
     r"\bwhat\s+(?:should|do|can|shall|must)\s+(?:i|we)\s+do\b"
@@ -2063,10 +2065,12 @@ class UnansweredQuestion(Check):
         first_polar = next((q for q in questions if q.kind == "yesno"), None) if on_content else None
         if first_polar is not None and not _YESNO_OPENER_RE.match(_substance(reply)):
             first_polar = None
+        acts = _ACTION_RE.search(reply.text) is not None
         return [
             q
             for q in questions
-            if not _addressed(
+            if not (acts and _WHAT_YOU_DO_RE.search(q.text))  # "what will you do?" -> "I've issued a credit"
+            and not _addressed(
                 q,
                 reply,
                 lemmas,
