@@ -342,6 +342,14 @@ def test_you_should_have_with_a_past_participle_is_still_blame(analyzer, reply):
             "I need to reschedule my MRI on Thursday, my chemo session was moved. I'm exhausted from all this.",
             "I'm sorry, that sounds like a lot to manage on top of your treatment. I can move it to Monday at 10:15.",
         ),
+        (
+            "My pharmacy says my inhaler isn't covered anymore. I can't afford £60 a month.",
+            "I'm sorry, I know a surprise cost of £60 a month is hard. The generic version is covered with your usual £8 charge.",
+        ),
+        (
+            "I was in a minor car accident yesterday. Does my policy cover a courtesy car?",
+            "I'm glad nobody was hurt, though it must still have been a shock. Your policy includes a courtesy car.",
+        ),
     ],
 )
 def test_a_felt_acknowledgement_answers_a_hardship(analyzer, customer, reply):
@@ -816,3 +824,15 @@ def test_understandable_and_can_feel_daunting_acknowledge_worry(analyzer, reply)
     names = _names(analyzer, reply, "I'm really anxious about my scan next week, what does it involve?")
     assert "unacknowledged-distress" not in names
     assert "acknowledges-feelings" in names
+
+
+@pytest.mark.parametrize(
+    "customer",
+    ["I returned the dress 2 weeks ago but still no money back. When will I receive it?", "I'm so sick of this app logging me out."],
+)
+def test_no_money_back_and_sick_of_are_not_hardship(analyzer, customer):
+    from tonecheck.context import ConversationState, StateExtractor
+
+    state = ConversationState()
+    StateExtractor().add_customer_turn(state, 1, analyzer.nlp.lazy(customer))
+    assert not any(s.kind == "hardship" for s in state.distress)
