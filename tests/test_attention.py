@@ -1828,3 +1828,17 @@ def test_permission_and_presence_questions_are_answered_in_their_own_words(analy
 def test_an_action_answers_is_there_nothing_you_can_do_and_a_bare_no_answers_a_yes_no(analyzer, question, reply, unanswered):
     hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
     assert bool(hits) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "unanswered"),
+    [
+        ("It's 7:40pm and nothing. What's happening?", "The deliveries were delayed because a van broke down, so yours will come tomorrow instead.", False),
+        ("It's 7:40pm and nothing. What's happening?", "We take every enquiry seriously and thank you for your patience.", True),
+        ("its been 24 hours. soon when?", "Sorry, the gems were stuck on our side, so I've just added the 1,200 gems to your account.", False),
+        ("its been 24 hours. soon when?", "Sorry for the wait, our team is looking into it.", True),
+    ],
+)
+def test_a_cause_answers_whats_happening_and_a_done_action_answers_a_bare_when(analyzer, question, reply, unanswered):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert bool(hits) is unanswered

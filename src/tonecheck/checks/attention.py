@@ -1686,6 +1686,15 @@ _BY_WHEN_RE = re.compile(
     r"|flight|trip|holiday|wedding|party|birthday|exam|interview|deadline|appointment)",
     re.I,
 )
+#: "What's happening?", "what's going on?", "what happened?": a cause answers.
+_WHATS_UP_RE = re.compile(
+    r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:happening|going\s+on|the\s+(?:hold[- ]?up|delay|problem|issue))\b|\bwhat\s+(?:has\s+)?happened\b", re.I
+)
+#: Done now: the answer to a bare "when?" ("soon when?") once the thing has happened.
+_DONE_NOW_RE = re.compile(
+    r"\b(?:i|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:added|sent|credited|refunded|issued|processed|released|restored|fixed|applied|reactivated|unlocked|booked|reset)\b",
+    re.I,
+)
 #: "Do I need to be home for it?" and its answers: who must be in, or that no one must.
 _BE_HOME_Q_RE = re.compile(
     r"\b(?:need|have|got)\s+to\s+be\s+(?:home|in|there|present|around|available|at\s+home|in\s+person)\b|\bbe\s+(?:home|in)\s+for\s+(?:it|this|that|the)\b",
@@ -1715,6 +1724,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         # "Why is my bill £14 higher?" -> "You can pay your bill in the app": how to act
         # on it, with no cause given.
         return bool(_DEFER_RE.search(text))
+    if _WHATS_UP_RE.search(q.text) and _gives_cause(reply):
+        return True  # "What's happening?" -> "the deliveries were delayed because a van broke down"
+    if q.kind == "when" and not q.keywords and _DONE_NOW_RE.search(text):
+        return True  # "soon when?" -> "I've just added the 1,200 gems to your account"
     if _BE_HOME_Q_RE.search(q.text) and _BE_HOME_A_RE.search(text):
         return True  # "do I need to be home for it?" -> "someone aged 18 or over will need to be in"
     if q.kind == "where" and _WHERE_GONE_RE.search(q.text) and _GONE_TO_RE.search(text):
