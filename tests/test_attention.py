@@ -1842,3 +1842,21 @@ def test_an_action_answers_is_there_nothing_you_can_do_and_a_bare_no_answers_a_y
 def test_a_cause_answers_whats_happening_and_a_done_action_answers_a_bare_when(analyzer, question, reply, unanswered):
     hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
     assert bool(hits) is unanswered
+
+
+def test_a_remark_after_the_old_matter_closed_is_not_a_new_matter(analyzer):
+    ctx = [
+        ("customer", "The lamp arrived broken, one star. Order 5521."),
+        ("agent", "Sorry Jordan! Please update the app and book a return; the courier will collect the lamp."),
+        ("customer", "Updated and it worked, return's done. Changing to 4 stars."),
+    ]
+    reply = "Thanks Jordan, that's great to hear. Your refund will arrive within 5 working days of the courier collecting the lamp."
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert not hits
+
+
+def test_a_pitch_to_a_customer_deleting_their_account_is_retention_not_off_topic(analyzer):
+    ctx = [("customer", "please delete my account and all my data. username voidfox_88. i dont play anymore")]
+    reply = "Sad to see you go! Before you decide, did you know Season 7 just launched with 3 new maps? Reply here if you still want it deleted."
+    hits, report = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert not hits and "retention-pressure" in {f.name for f in report.findings}

@@ -675,6 +675,8 @@ class OffTopicReply(Check):
             return  # "Also the sign-out trick didn't change anything": the old matter goes on
         fresh = {w for w in new - said if not w.isdigit()}
         told = not new_qs or any(not q.keywords for q in new_qs)
+        if not new_qs and len(fresh) < 3:
+            return  # "return's done. Changing to 4 stars.": a remark, not a new matter
         if told and fresh & set(_content_lemmas(reply.parsed)):
             return
         codes = {w for w in _ALL_WORDS_RE.findall(tail) if not w.isdigit() and any(c.isdigit() for c in w)}
