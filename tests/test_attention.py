@@ -1860,3 +1860,30 @@ def test_a_pitch_to_a_customer_deleting_their_account_is_retention_not_off_topic
     reply = "Sad to see you go! Before you decide, did you know Season 7 just launched with 3 new maps? Reply here if you still want it deleted."
     hits, report = _hits(analyzer, reply, ctx, "off-topic-reply")
     assert not hits and "retention-pressure" in {f.name for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("reply", "wrong"),
+    [
+        ("Not at all, every result is reviewed by a doctor. Dr Chen will go through them with you when she calls.", False),
+        ("Hello Mrs Patel, thanks for waiting.", True),
+    ],
+)
+def test_a_titled_name_that_is_the_subject_of_a_sentence_is_not_the_customer(analyzer, reply, wrong):
+    ctx = [("customer", "Hi, my test results say 'reviewed'. Does that mean something is wrong? Aileen Marsh")]
+    hits, _ = _hits(analyzer, reply, ctx, "wrong-form-of-address")
+    assert bool(hits) is wrong
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "unanswered"),
+    [
+        ("i copied it straight from his email?? can u check what it should be", "I can't see your landlord's bank details on our side, so he'll need to confirm them for you.", False),
+        ("did the rescan, still nothing. can u send the engineer", "Sure. I've booked an engineer for Wednesday 18th, 8 am to 6 pm.", False),
+        ("Can a human just answer?", "Hi, I'm Rob, and yes, I'm a person.", False),
+        ("I don't want to cancel?? I want to know when it's coming.", "Apologies for the confusion, our cancellation form is on the website.", True),
+    ],
+)
+def test_reports_protests_and_refusals_around_requests(analyzer, question, reply, unanswered):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert bool(hits) is unanswered

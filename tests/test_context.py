@@ -379,3 +379,14 @@ def test_pronoun_contractions_and_vague_places_are_not_question_keywords():
 
 def test_what_the_customer_never_did_said_back_in_disbelief_is_not_a_question():
     assert _state(("customer", "I never asked about that order?? It's the subscription.")).questions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought the 2400 crystal pack on my ps5 account twice by accident, can i get one refunded?",
+        "player id is GRX-55810. the money is gone from my account twice",
+    ],
+)
+def test_a_double_purchase_is_not_repeated_attempts(text):
+    assert not any(s.kind == "repeated" for s in _state(("customer", text)).distress)

@@ -279,7 +279,7 @@ _RHETORICAL_RE = re.compile(
 #: disbelief (only with a doubled mark or "already": "I paid twice?" may ask).
 _PROTEST_RE = re.compile(
     r"\W*(?:(?:but|and|um|erm|uh)\W+)?(?:i|we)\s+(?:(?:already|literally|just|did|have|had|'ve|’ve|even)\s+)*"
-    r"(?:(?:never|didn't|didnt|did\s+not|haven't|havent|have\s+not)\s+[a-z]+"
+    r"(?:(?:never|didn't|didnt|did\s+not|haven't|havent|have\s+not|don't\s+want|do\s+not\s+want)\s+[a-z]+"
     r"|[a-z]+ed|paid|sent|did|told|said|gave|made|got|put|bought|rang|spoke|wrote|brought|took|went)\b[^?]*\?",
     re.IGNORECASE,
 )
@@ -1034,7 +1034,9 @@ _AUX_REPORT_RE = re.compile(
     r"\W*(?:(?:and|so|also|ok|okay|well)\W+)?(?:(?!(?:hi|hello|hey|hiya|dear|morning|afternoon|evening|thanks|cheers|sorry|please)\b)\w+(?:\s+\w+)?\s*[,.;:]"
     # "did that twice already.", "done it three times now": a report of what was tried
     r"|(?:did|done|tried|have\s+done|have\s+tried)\s+(?:that|it|this|both|all\s+that)"
-    r"(?:\s+(?:twice|already|again|too|before|yesterday|now|\w+\s+times)){1,3}\s*(?:[,.;:!]|$))",
+    r"(?:\s+(?:twice|already|again|too|before|yesterday|now|\w+\s+times)){1,3}\s*(?:[,.;:!]|$)"
+    # "did the rescan, still nothing."
+    r"|(?:did|done|tried)\s+(?:the|a|another|my)\s+[\w-]+(?:\s+[\w-]+)?\s*,\s*(?:still|but|same|no|nothing)\b)",
     re.IGNORECASE,
 )
 #: The first word of a sentence (after a filler like "so" or "and"), for the question pre-check.

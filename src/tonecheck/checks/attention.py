@@ -374,6 +374,13 @@ _NOT_A_NAME = {
 }
 
 
+#: A titled name followed by its verb is someone the reply talks about, not to.
+_THIRD_PERSON_AFTER_RE = re.compile(
+    r"\s+(?:will|is|has|had|was|would|can|could|should|may|might|said|says|asked|called|wrote|confirmed|agreed|"
+    r"looked|checked|reviewed|signed|sent|needs|wants|thinks|suggested|recommended)\b|['’]ll\b"
+)
+
+
 class WrongFormOfAddress(Check):
     code = "ATT002"
     name = "wrong-form-of-address"
@@ -500,6 +507,8 @@ class WrongFormOfAddress(Check):
                 continue  # "Dr. Farouk": someone the customer named themselves
             if not _ADDRESS_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
                 continue  # "so Ms. Ito can photograph it": a third person, not a greeting
+            if _THIRD_PERSON_AFTER_RE.match(text, m.end()):
+                continue  # "Dr Chen will go through them with you": the subject of a sentence
             yield self.finding(
                 m.start(),
                 m.end(),
@@ -1212,7 +1221,7 @@ _STATEMENT_RE = re.compile(
 #: A yes/no question that asks whether something can be done ("It is possible move ...?").
 _POSSIBLE_Q_RE = re.compile(r"\b(?:is\s+it|it\s+is|it's|is\s+that)\s+(?:\w+\s+)?possible\b|\b(?:can|could)\s+(?:you|i|we)\b", re.IGNORECASE)
 _REQUEST_Q_RE = re.compile(
-    r"\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b"
+    r"\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone)\b"
     r"|\W*(?:(?:so|and|but|ok|okay|thanks|hi|hello|hey|please)\W+)?(?:can|could|may)\s+i\s+(?:get|have|still|speak|talk)\b"
     r"|\W*(?:is\s+there\s+(?:really\s+)?(?:any\s+way|anything|nothing|a\s+way|no\s+(?:other\s+)?(?:way|option|alternative|choice)|any\s+other\s+(?:way|option|alternative)))"
     r"|\W*(?:(?:so|and|but)\W+)?(?:is|are)\s+there\s+(?:another|any\s+(?:other|earlier|later)|an?\s+(?:earlier|later|other|alternative))\b"
@@ -1876,8 +1885,10 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         if q.kind == "yesno" and shared and _CAN_I_RE.match(q.text) and _YOU_CAN_RE.search(text):
             return True  # "Can I book the 3rd now?" -> "... you can book it from 7 am on Saturday"
         m = _REFUSAL_RE.search(text)
-        if m and (shared or "nothing" in m.group().lower() or q.kind == "yesno"):
-            return True  # "Is there any way to get them back?" -> "They can't be recovered."
+        if m and (shared or "nothing" in m.group().lower() or q.kind == "yesno" or _REQUEST_Q_RE.match(q.text)):
+            # "Is there any way to get them back?" -> "They can't be recovered."; "can u
+            # check what it should be" -> "I can't see your landlord's details, so ..."
+            return True
     return False
 
 
