@@ -1887,3 +1887,16 @@ def test_a_titled_name_that_is_the_subject_of_a_sentence_is_not_the_customer(ana
 def test_reports_protests_and_refusals_around_requests(analyzer, question, reply, unanswered):
     hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
     assert bool(hits) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("reply", "unanswered"),
+    [
+        ("Great to hear! As you're on annual billing it'll be added to your annual invoice.", False),
+        ("Great to hear! Extra admins can be added under Admin > Users.", True),
+    ],
+)
+def test_naming_one_side_answers_an_either_or_question(analyzer, reply, unanswered):
+    ctx = [("customer", "Thanks, export worked. Is the extra admin cost billed monthly, or annually with the rest of our plan?")]
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert bool(hits) is unanswered

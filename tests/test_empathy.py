@@ -347,6 +347,10 @@ def test_you_should_have_with_a_past_participle_is_still_blame(analyzer, reply):
             "I'm sorry, I know a surprise cost of £60 a month is hard. The generic version is covered with your usual £8 charge.",
         ),
         (
+            "I need the scholarship decision first, I cannot afford the deposit otherwise.",
+            "I can hear how anxious you are. The panel meets on 3 July, and I've extended your deposit deadline to 31 July.",
+        ),
+        (
             "I was in a minor car accident yesterday. Does my policy cover a courtesy car?",
             "I'm glad nobody was hurt, though it must still have been a shock. Your policy includes a courtesy car.",
         ),

@@ -1688,6 +1688,21 @@ def _gives_cause(reply: Reply) -> bool:
     return bool(_WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(_substance(reply)))
 
 
+_ALTERNATIVE_RE = re.compile(r"\b([a-z][a-z'-]+),?\s+or\s+(?:(?:the|a|an|by|in|on|per)\s+)?([a-z][a-z'-]+)\b", re.I)
+
+
+def _picks_alternative(q: Question, reply: Reply) -> bool:
+    """Whether the reply names one side of an either/or question ("monthly, or annually?")."""
+    m = _ALTERNATIVE_RE.search(q.text)
+    if m is None:
+        return False
+    sides = [w.lower() for w in m.groups() if w.lower() not in QUESTION_STOP and len(w) >= 4]
+    if len(sides) < 2:
+        return False
+    stems = reply.parsed.stems
+    return any(w[:_STEM] in stems or w in reply.parsed.words for w in sides)
+
+
 #: A yes/no question about a deadline ("will it arrive before the 20th?", "in time for
 #: Friday?"): a date in the reply answers it.
 _BY_WHEN_RE = re.compile(
@@ -1744,6 +1759,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
     if q.kind == "where" and _WHERE_GONE_RE.search(q.text) and _GONE_TO_RE.search(text):
         return True  # "Where did the 40GB go?" -> "Deleted files go to Recently Deleted"
     shared = _shared(q, reply, lemmas)
+    if shared and q.kind == "yesno" and _picks_alternative(q, reply):
+        return True  # "billed monthly, or annually?" -> "it'll be added to your annual invoice"
     if shared and q.kind == "yesno" and _BY_WHEN_RE.search(q.text) and _EXACT_TIME_RE.search(text):
         return True  # "Will the new one arrive before the 20th?" -> "It should be delivered by 8 March"
     if _on_content(q, shared, reply):
