@@ -1900,3 +1900,41 @@ def test_naming_one_side_answers_an_either_or_question(analyzer, reply, unanswer
     ctx = [("customer", "Thanks, export worked. Is the extra admin cost billed monthly, or annually with the rest of our plan?")]
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert bool(hits) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("ctx", "reply", "name", "found"),
+    [
+        (
+            [("customer", "Hi, can I switch to paying yearly, and is it cheaper?")],
+            "Yes to both! Annual is £149.90 a year. To switch, go to Settings > Billing > Change plan.",
+            "unanswered-question",
+            False,
+        ),
+        (
+            [
+                ("customer", "I need to move my physio appointment on Thursday, ref PT-209418."),
+                ("agent", "Sure, what's your booking reference?"),
+                ("customer", "I put it in my first message? PT-209418"),
+            ],
+            "Sorry, you did. I've cancelled Thursday's 3pm appointment and rebooked you for Tuesday 21st at 9:30 am.",
+            "off-topic-reply",
+            False,
+        ),
+        (
+            [("customer", "My passport expires in 3 weeks and we fly on the 28th. Is there any way to get a new one in time??")],
+            "You've got time. The quickest option is Fast Track: you apply online, then bring your documents to an appointment.",
+            "off-topic-reply",
+            False,
+        ),
+        (
+            [("customer", "What's the interest rate on an arranged overdraft for our business account?")],
+            "Our Everyday Credit Card has a rate of 24.9% a year, and you can apply online in under 10 minutes.",
+            "off-topic-reply",
+            True,
+        ),
+    ],
+)
+def test_yes_to_both_rebooking_and_applying_online(analyzer, ctx, reply, name, found):
+    hits, _ = _hits(analyzer, reply, ctx, name)
+    assert bool(hits) is found

@@ -284,6 +284,12 @@ _PROTEST_RE = re.compile(
     re.IGNORECASE,
 )
 _DOUBLE_MARK_RE = re.compile(r"[?!]{2,}\s*$")
+#: "I put it in my first message?": where the customer already gave it.
+_GAVE_IT_RE = re.compile(
+    r"\W*(?:i|we)\s+(?:already\s+|literally\s+|just\s+)?(?:put|gave|wrote|sent|said|mentioned|included|told\s+you)\s+"
+    r"(?:it|that|this|them|you\s+(?:it|that|this))\s+(?:in|on|at|earlier|before|above|already|yesterday)\b",
+    re.I,
+)
 #: Sentences every reply may repeat: greetings, thanks, sign-offs, holding lines.
 PLEASANTRY_RE = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b"
@@ -859,7 +865,9 @@ class StateExtractor:
                 continue
             if _RHETORICAL_RE.search(sent):
                 continue
-            if asks and _PROTEST_RE.match(sent) and (_DOUBLE_MARK_RE.search(sent) or " already " in f" {sent.lower()} "):
+            if asks and _PROTEST_RE.match(sent) and (
+                _DOUBLE_MARK_RE.search(sent) or " already " in f" {sent.lower()} " or _GAVE_IT_RE.match(sent)
+            ):
                 continue  # "I renewed in January??": disbelief at a reply, not a question
             if len(words) < 2 and first not in _WH:
                 continue  # "Hello?" / "Seriously?"

@@ -1688,6 +1688,7 @@ def _gives_cause(reply: Reply) -> bool:
     return bool(_WHY_RE.search(text) or _BECAUSE_RE.search(text) or _CAUSE_RE.search(_substance(reply)))
 
 
+_BOTH_RE = re.compile(r"\W*(?:yes|no|yep|sure)\s+to\s+(?:both|all\s+(?:three|of\s+them))\b|\W*(?:yes|no),?\s+(?:to\s+)?both\b", re.I)
 _ALTERNATIVE_RE = re.compile(r"\b([a-z][a-z'-]+),?\s+or\s+(?:(?:the|a|an|by|in|on|per)\s+)?([a-z][a-z'-]+)\b", re.I)
 
 
@@ -2108,6 +2109,8 @@ class UnansweredQuestion(Check):
         first_polar = next((q for q in questions if q.kind == "yesno"), None) if on_content else None
         if first_polar is not None and not _YESNO_OPENER_RE.match(_substance(reply)):
             first_polar = None
+        if _BOTH_RE.match(_substance(reply)):
+            return []  # "Yes to both! Annual is £149.90 a year ..."
         acts = _ACTION_RE.search(reply.text) is not None
         return [
             q
