@@ -390,3 +390,8 @@ def test_what_the_customer_never_did_said_back_in_disbelief_is_not_a_question():
 )
 def test_a_double_purchase_is_not_repeated_attempts(text):
     assert not any(s.kind == "repeated" for s in _state(("customer", text)).distress)
+
+
+def test_a_bare_when_at_the_end_is_a_second_question():
+    qs = _state(("customer", "I want a refund for the crackers, how much will I get back and when?")).questions
+    assert [q.kind for q in qs] == ["amount", "when"]

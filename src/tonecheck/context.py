@@ -478,14 +478,22 @@ def _split_compound_questions(text: str, sentences: list[tuple[int, int]]) -> li
         )
         cut = start
         for a, b, bare_comma in cuts:
-            if a < cut or len(text[cut:a].split()) < 3 or len(text[b:end].split()) < 3:
+            if a < cut or len(text[cut:a].split()) < 3:
                 continue
+            if len(text[b:end].split()) < 3 and (
+                not _BARE_WH_TAIL_RE.match(text, a, end) or re.search(r"\b(?:when|where|why|how|what)\W*$", text[cut:a], re.I)
+            ):
+                continue  # ("how much will I get back and when?" is two questions; "tell me when and where?" one)
             if bare_comma and _CONDITION_LEAD_RE.match(text, cut, a):
                 continue  # "If I delete my account, will my invoices ...": one question with its condition
             out.append((cut, a))
             cut = b
         out.append((cut, end))
     return out
+
+
+#: A second question of one wh-word at the end: "how much will I get back and when?".
+_BARE_WH_TAIL_RE = re.compile(r"\W*(?:and|&|or)\s+(?:when|where|why|how\s+long|how\s+much|by\s+when)\s*\?*\s*$", re.I)
 
 
 #: A question after an "if" clause: "If we add her, do we get a discount".

@@ -1719,7 +1719,7 @@ _WHATS_UP_RE = re.compile(
 )
 #: Done now: the answer to a bare "when?" ("soon when?") once the thing has happened.
 _DONE_NOW_RE = re.compile(
-    r"\b(?:i|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:added|sent|credited|refunded|issued|processed|released|restored|fixed|applied|reactivated|unlocked|booked|reset)\b",
+    r"\b(?:i|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:added|sent|released|restored|fixed|applied|reactivated|unlocked|booked|reset)\b",
     re.I,
 )
 #: "Do I need to be home for it?" and its answers: who must be in, or that no one must.
