@@ -1938,3 +1938,16 @@ def test_naming_one_side_answers_an_either_or_question(analyzer, reply, unanswer
 def test_yes_to_both_rebooking_and_applying_online(analyzer, ctx, reply, name, found):
     hits, _ = _hits(analyzer, reply, ctx, name)
     assert bool(hits) is found
+
+
+@pytest.mark.parametrize(
+    ("reply", "unanswered"),
+    [
+        ("I'm sorry. I've booked you as the first drop on Saturday, so the team will arrive between 7am and 9am.", False),
+        ("I'm sorry. Deliveries run from 7am to 7pm on all our routes.", True),
+    ],
+)
+def test_booking_another_time_answers_a_request_for_one(analyzer, reply, unanswered):
+    ctx = [("customer", "7am to 7pm again?? I can't lose a third day. Can you give me a narrower slot?")]
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert bool(hits) is unanswered

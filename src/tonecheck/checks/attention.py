@@ -1722,6 +1722,11 @@ _DONE_NOW_RE = re.compile(
     r"\b(?:i|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:added|sent|released|restored|fixed|applied|reactivated|unlocked|booked|reset)\b",
     re.I,
 )
+#: A request for another time, and the agent's booking of one.
+_TIME_ASK_WORD_RE = re.compile(r"\b(?:week|day|date|slot|time|appointment|instead|earlier|later|sooner|morning|afternoon|evening)\b", re.I)
+_MOVED_FOR_YOU_RE = re.compile(
+    r"\b(?:i|we)(?:'ve|’ve|\s+have)\s+(?:now\s+|just\s+)?(?:moved|rebooked|rescheduled|booked|changed|arranged|put)\s+(?:you|your|it|the)\b", re.I
+)
 #: "Do I need to be home for it?" and its answers: who must be in, or that no one must.
 _BE_HOME_Q_RE = re.compile(
     r"\b(?:need|have|got)\s+to\s+be\s+(?:home|in|there|present|around|available|at\s+home|in\s+person)\b|\bbe\s+(?:home|in)\s+for\s+(?:it|this|that|the)\b",
@@ -1753,6 +1758,11 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         return bool(_DEFER_RE.search(text))
     if _WHATS_UP_RE.search(q.text) and _gives_cause(reply):
         return True  # "What's happening?" -> "the deliveries were delayed because a van broke down"
+    if (
+        q.kind == "yesno" and _REQUEST_Q_RE.match(q.text) and _TIME_ASK_WORD_RE.search(q.text)
+        and _MOVED_FOR_YOU_RE.search(text) and _EXACT_TIME_RE.search(text)
+    ):
+        return True  # "Could I have something the following week instead?" -> "I've moved your MRI to 14 May"
     if q.kind == "when" and not q.keywords and _DONE_NOW_RE.search(text):
         return True  # "soon when?" -> "I've just added the 1,200 gems to your account"
     if _BE_HOME_Q_RE.search(q.text) and _BE_HOME_A_RE.search(text):
