@@ -1951,3 +1951,16 @@ def test_booking_another_time_answers_a_request_for_one(analyzer, reply, unanswe
     ctx = [("customer", "7am to 7pm again?? I can't lose a third day. Can you give me a narrower slot?")]
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert bool(hits) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Our sync job fails with 401 since Sunday. What do we do?", "Your API token expired on Sunday. Create a new one under Admin > Integrations and rerun the job."),
+        ("My card was declined abroad. Is it unblocked now?", "Your card was paused by our fraud system. I removed the block this morning."),
+        ("Ok. And does your man still need to come?", "Not this quarter, Mrs. Hale. The meter reader's next visit is in March."),
+    ],
+)
+def test_instructions_prefixes_and_not_this_time_answer(analyzer, question, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
+    assert not hits

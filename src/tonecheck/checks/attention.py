@@ -1018,6 +1018,7 @@ _DEFER_RE = re.compile(
 _YESNO_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
     r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily)"
+    r"|not\s+(?:this|that|next)\s+(?:time|week|month|quarter|year|visit)"
     r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
     r"|(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|can|will)\s+(?:\w+\s+)?(?:refund|cover|pay|waive|do|change|move|add|remove|send|offer|give|cancel|reverse)"
     r"|not\s+as\s+standard|not\s+by\s+default|not\s+automatically|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
@@ -1254,7 +1255,8 @@ _IMPERATIVE_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*(?=please\s))(?:please\s+|pls\s+|plz\s+|just\s+|first,?\s+)?(?:raise|ship|send|restart|freeze|unfreeze|block|cancel|report|reboot|turn|unplug|plug|press|hold|call|ring"
     r"|contact|visit|log|sign|enter|choose|pick|put|take|bring|keep|wait|reply|email|fill|complete|download|install"
     r"|update|reset|check|try|go|click|tap|select|open|follow|use|dial|make|pop|head|submit|upload|book|ask|switch|change"
-    r"|print|stick|drop|attach|return|pack|scan|copy|paste|add|remove|delete|save|type|scroll|find)\b",
+    r"|print|stick|drop|attach|return|pack|scan|copy|paste|add|remove|delete|save|type|scroll|find"
+    r"|create|generate|run|rerun|re-run|clear|disable|enable|set|renew)\b",
     re.IGNORECASE,
 )
 #: Sending the customer to whoever can answer: "you need to call the studio directly".
@@ -1547,6 +1549,9 @@ def _shared(q: Question, reply: Reply, lemmas: frozenset[str]) -> int:
     for k in q.keywords:
         if k in lemmas or (len(k) >= _STEM and k[:_STEM] in stems) or (not k.isalpha() and k in low):
             n += 1
+            continue
+        if k.startswith("un") and len(k) >= 7 and k[2 : 2 + _STEM] in stems:
+            n += 1  # "is it unblocked?" -> "I removed the block"
             continue
         ks = _suffix_stem(k)
         if ks in suffix_stems or (table.get(k) or table.get(ks) or frozenset()) & concepts:
