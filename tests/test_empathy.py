@@ -351,6 +351,10 @@ def test_you_should_have_with_a_past_participle_is_still_blame(analyzer, reply):
             "I can hear how anxious you are. The panel meets on 3 July, and I've extended your deposit deadline to 31 July.",
         ),
         (
+            "I'm a student and this roaming bill is my food money for the month.",
+            "I'm sorry, I understand that's a huge amount on a student budget. I've applied a one-off credit of £91.",
+        ),
+        (
             "I was in a minor car accident yesterday. Does my policy cover a courtesy car?",
             "I'm glad nobody was hurt, though it must still have been a shock. Your policy includes a courtesy car.",
         ),
@@ -840,3 +844,9 @@ def test_no_money_back_and_sick_of_are_not_hardship(analyzer, customer):
     state = ConversationState()
     StateExtractor().add_customer_turn(state, 1, analyzer.nlp.lazy(customer))
     assert not any(s.kind == "hardship" for s in state.distress)
+
+
+def test_would_drive_anyone_mad_acknowledges_repeated_failures(analyzer):
+    customer = "The game crashed five times in a row, I want a refund."
+    reply = "Ugh, five crashes in a row would drive anyone mad. I've refunded GS-30991 to your wallet."
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
