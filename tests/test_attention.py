@@ -1964,3 +1964,10 @@ def test_booking_another_time_answers_a_request_for_one(analyzer, reply, unanswe
 def test_instructions_prefixes_and_not_this_time_answer(analyzer, question, reply):
     hits, _ = _hits(analyzer, reply, [("customer", question)], "unanswered-question")
     assert not hits
+
+
+def test_an_action_under_way_answers_what_do_i_do(analyzer):
+    ctx = [("customer", "They say my room was given away. I'm standing in the lobby with two kids. What do I do???")]
+    reply = "I'm so sorry, that's an awful situation. I'm calling the hotel now and I'm finding you a room nearby."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits

@@ -395,3 +395,8 @@ def test_a_double_purchase_is_not_repeated_attempts(text):
 def test_a_bare_when_at_the_end_is_a_second_question():
     qs = _state(("customer", "I want a refund for the crackers, how much will I get back and when?")).questions
     assert [q.kind for q in qs] == ["amount", "when"]
+
+
+def test_twice_as_long_as_quoted_is_not_repeated_attempts():
+    text = "Also is there any compensation for the wait? 9 weeks was twice what we were quoted."
+    assert not any(s.kind == "repeated" for s in _state(("customer", text)).distress)

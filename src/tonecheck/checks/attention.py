@@ -1232,6 +1232,7 @@ _REQUEST_Q_RE = re.compile(
 #: The agent did or will do something (or says what cannot be done): answers a request.
 _ACTION_RE = re.compile(
     r"\bnon-?refundable\b|\bnot\s+(?:eligible|refundable|possible|covered)\b|\bnothing\s+(?:i|we)\s+can\s+do\b|\b(?:i|we)(?:'ve|\s+have|'ll|\s+will|\s+just|\s+already|'m\s+going\s+to|\s+can)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)?\b"
+    r"|\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+)?(?:calling|ringing|finding|booking|sending|arranging|sorting|contacting|getting|moving|refunding|cancelling)\b"
     r"|\b(?:check|try|go|open|dial|use|look)\s+(?:the|your|in|under|at)\b",
     re.IGNORECASE,
 )
