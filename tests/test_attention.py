@@ -1971,3 +1971,16 @@ def test_an_action_under_way_answers_what_do_i_do(analyzer):
     reply = "I'm so sorry, that's an awful situation. I'm calling the hotel now and I'm finding you a room nearby."
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("I've been charged twice for order 61820-WX, £54.99 each time. Can you refund one of them?", "hi can u send the order number and ill take a look"),
+        ("boarding pass not show in app, flight SV 2231 tomorow 6am, i checked in online", "Hi, have you checked in online? The boarding pass only appears after check-in."),
+        ("The screen flickers constantly. I've already done the reset your website suggests twice.", "Sorry to hear that. Have you tried a factory reset?"),
+    ],
+)
+def test_chat_requests_and_tried_steps_asked_again_are_reasks(analyzer, customer, reply):
+    hits, _ = _hits(analyzer, reply, [("customer", customer)], "reasked-information")
+    assert hits

@@ -127,10 +127,11 @@ _TRIED_VERBS = {
     "update": r"updat\w*",
     "log out": r"log\w*\s+out|sign\w*\s+out",
     "check spam": r"check\w*\s+(?:the\s+|my\s+)?(?:spam|junk)",
+    "check in": r"check(?:ed)?[- ]in\s+(?:online|in\s+the\s+app|already)\b",
     "use another cable": r"(?:tried\s+|used\s+|swapped\s+(?:the\s+)?cable\s+for\s+)?(?:two|three|a|another|different|other|a\s+different|a\s+new|new)\s+(?:different\s+)?(?:cables?|chargers?|leads?|plugs?|sockets?|ports?)\b|swapped\s+the\s+(?:cable|charger|lead)",
 }
 _TRIED_RE = re.compile(
-    r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|also\s+|even\s+|just\s+)?(?:tried\s+(?:to\s+)?)?"
+    r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|also\s+|even\s+|just\s+)?(?:tried\s+(?:to\s+)?|done\s+(?:the|a)\s+(?:factory\s+|hard\s+|full\s+)?)?"
     r"(" + "|".join(f"(?P<{k.replace(' ', '_')}>{v})" for k, v in _TRIED_VERBS.items()) + r")",
     re.IGNORECASE,
 )

@@ -68,7 +68,7 @@ _KIND_RES["email"] = re.compile(
 )
 _REQUEST_RE = re.compile(
     r"\?\s*$"
-    r"|\b(?:can|could|would|may|will)\s+(?:i|you|we)\s+(?:please\s+|kindly\s+|just\s+)?"
+    r"|\b(?:can|could|would|may|will)\s+(?:i|you|u|we)\s+(?:please\s+|kindly\s+|just\s+|pls\s+)?"
     r"(?:have|get|grab|confirm|provide|share|send|give|tell|verify|check|double[- ]check|take|type|enter|reconfirm)\b"
     r"|\b(?:please|kindly|pls|plz)\s+(?:\w+\s+)?(?:provide|confirm|send|share|enter|give|tell|verify|type|reply|let\s+me\s+know|re-?enter|reconfirm|submit|upload)\b"
     r"|\b(?:i|we)(?:'ll|\s+will|\s+would|'d|\s+also)?\s+(?:still\s+)?need\b"
@@ -110,10 +110,10 @@ _ELSEWHERE_RE = re.compile(
 )
 # "Have you tried restarting it?" after the customer said they had.
 _TRIED_ASK_RE = re.compile(
-    r"\b(?:have|did|could|can)\s+you\s+(?:already\s+|also\s+|please\s+)?(?:tried\s+|try\s+)?(?:to\s+)?"
+    r"\b(?:have|did|could|can)\s+you\s+(?:already\s+|also\s+|please\s+)?(?:tried\s+|try\s+)?(?:to\s+|(?:a|the)\s+(?:factory\s+|hard\s+|full\s+)?)?"
     r"(restart\w*|reboot\w*|power[- ]cycl\w*|turn\w*\s+(?:it|the\s+\w+|your\s+\w+)\s+off|switch\w*\s+(?:it|the\s+\w+|your\s+\w+)\s+off|unplug\w*|reinstall\w*|uninstall\w*|"
     r"reset\w*|clear\w*\s+(?:the\s+|your\s+)?(?:cache|cookies|browser\s+data)|updat\w*|log\w*\s+out|sign\w*\s+out|"
-    r"check\w*\s+(?:the\s+|your\s+)?(?:spam|junk)|(?:using\s+|use\s+)?(?:a|another|different|other|a\s+different|a\s+new)\s+(?:cable|charger|lead|plug|socket|port))",
+    r"check\w*\s+(?:the\s+|your\s+)?(?:spam|junk)|check\w*\s+in\b|(?:using\s+|use\s+)?(?:a|another|different|other|a\s+different|a\s+new)\s+(?:cable|charger|lead|plug|socket|port))",
     re.IGNORECASE,
 )
 _TRIED_CANON = (
@@ -123,6 +123,7 @@ _TRIED_CANON = (
     ("clear cache", re.compile(r"clear", re.I)),
     ("update", re.compile(r"updat", re.I)),
     ("log out", re.compile(r"log|sign", re.I)),
+    ("check in", re.compile(r"check\w*\s+in\b", re.I)),
     ("check spam", re.compile(r"check", re.I)),
     ("use another cable", re.compile(r"(?:[\w-]+\s+){0,3}(?:cable|charger|lead|plug|socket|port)", re.I)),
 )
