@@ -692,3 +692,15 @@ def test_pro_rata_async_and_rata_are_everyday_words(analyzer):
     reply = "Refunds are paid pro rata, and the async export runs overnight."
     assert _hits(analyzer, "jargon", reply) == []
     assert _hits(analyzer, "spelling", reply) == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The fix is in next week's update, which installs overnight on Tuesday.",
+        "Queued items in the outbox send automatically; the validator rejects dashes.",
+    ],
+)
+def test_next_weeks_and_office_words_are_not_slips(analyzer, reply):
+    names = {f.name for f in analyzer.analyze_reply(reply).findings}
+    assert not names & {"grammar", "spelling"}
