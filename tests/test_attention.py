@@ -1984,3 +1984,21 @@ def test_an_action_under_way_answers_what_do_i_do(analyzer):
 def test_chat_requests_and_tried_steps_asked_again_are_reasks(analyzer, customer, reply):
     hits, _ = _hits(analyzer, reply, [("customer", customer)], "reasked-information")
     assert hits
+
+
+def test_a_definition_in_our_own_words_answers_what_is(analyzer):
+    ctx = [("customer", "What is representment and when is the deadline? Sorry I'm not a finance person.")]
+    reply = "No need to apologise, it's just our word for sending your side of the story. The deadline is 28 May."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits
+
+
+def test_a_term_from_the_new_message_in_the_reply_is_not_going_back(analyzer):
+    ctx = [
+        ("customer", "Our Classnest sync with the school MIS stopped overnight."),
+        ("agent", "Please disconnect and reconnect the MIS under Settings > Integrations."),
+        ("customer", "Reconnected, sync now shows 'partial - 12 errors'. Errors say 'duplicate UPN'."),
+    ]
+    reply = "Thanks. Those 12 pupils have the same UPN as pupils who left last year, so Classnest won't overwrite the old records."
+    hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert not hits

@@ -692,6 +692,9 @@ class OffTopicReply(Check):
         codes = {w for w in _ALL_WORDS_RE.findall(tail) if not w.isdigit() and any(c.isdigit() for c in w)}
         if codes & set(_ALL_WORDS_RE.findall(reply.parsed.lower)):
             return  # "my promo code WOK20 wasn't applied" -> "the 20% from WOK20 as credit"
+        terms = set(_TAIL_TERM_RE.findall(text, split))
+        if terms and any(re.search(rf"\b{re.escape(t)}\b", reply.text) for t in terms):
+            return  # "Errors say 'duplicate UPN'" -> "Those 12 pupils have the same UPN ..."
         asked = {k for q in new_qs for k in q.keywords}
         if told:
             asked |= fresh
@@ -833,6 +836,7 @@ _RESTATED_RE = re.compile(
     r"\b(?:i(?:'ve|\s+have)?\s+(?:literally\s+|already\s+|just\s+|only\s+just\s+)*(?:said|told\s+you|wrote|mentioned|explained)"
     r"|(?:as|like)\s+i\s+(?:said|told\s+you|wrote|mentioned))\b"
 )
+_TAIL_TERM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
 _SALUTATIONS = frozenset({"dear", "hi", "hello", "hey", "regards", "thanks", "thank", "welcome", "cheers", "best", "kind", "sincerely"})
 
 
@@ -1284,7 +1288,11 @@ _DEFINE_Q_RE = re.compile(
     re.IGNORECASE,
 )
 #: A reply that opens with a definition: "It's a ...", "An RMA is a ...", "That means ...".
-_MEANS_RE = re.compile(r"\b(?:it|that|this|which)\s+(?:just\s+|simply\s+)?(?:means|stands\s+for|is\s+short\s+for|refers\s+to)\b", re.IGNORECASE)
+_MEANS_RE = re.compile(
+    r"\b(?:it|that|this|which)\s+(?:just\s+|simply\s+)?(?:means|stands\s+for|is\s+short\s+for|refers\s+to)\b"
+    r"|\b(?:our|the|an?)\s+(?:\w+\s+)?(?:word|term|name)\s+for\b",  # "it's just our word for sending your side"
+    re.IGNORECASE,
+)
 _ARE_YOU_SAYING_RE = re.compile(r"\W*(?:(?:so|and|wait|sorry)\W+)?(?:are\s+you\s+(?:saying|suggesting|telling\s+me|accusing|implying)|do\s+you\s+mean|is\s+that\s+what\s+you(?:'re|\s+are)\s+saying)\b", re.IGNORECASE)
 _NOT_SAYING_RE = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:not|never)\s+(?:saying|suggesting|implying|accusing|telling)\b|^\W*(?:no|not\s+at\s+all)\b|\bthat's\s+not\s+what\b", re.IGNORECASE)
 _FAULT_Q_RE = re.compile(
