@@ -2002,3 +2002,23 @@ def test_a_term_from_the_new_message_in_the_reply_is_not_going_back(analyzer):
     reply = "Thanks. Those 12 pupils have the same UPN as pupils who left last year, so Classnest won't overwrite the old records."
     hits, _ = _hits(analyzer, reply, ctx, "off-topic-reply")
     assert not hits
+
+
+def test_the_writer_on_someone_elses_behalf_may_be_greeted_by_name(analyzer):
+    ctx = [("customer", "hi my wife's prescription hasnt come. name is Brenda Hollis DOB 12/03/1947. im her husband, Ken")]
+    hits, _ = _hits(analyzer, "Hi Ken, I'm sorry you've had to chase this. It will be with you by 6 pm today.", ctx, "wrong-form-of-address")
+    assert not hits
+    hits, _ = _hits(analyzer, "Hi Sarah, it will be with you by 6 pm today.", ctx, "wrong-form-of-address")
+    assert hits
+
+
+def test_up_to_you_answers_should_i(analyzer):
+    ctx = [("customer", "ha, thanks. should i go and get it from number 14 or not bother?")]
+    hits, _ = _hits(analyzer, "Up to you! If you do get it back it's yours to keep, but there's no need.", ctx, "unanswered-question")
+    assert not hits
+
+
+def test_frozen_groceries_are_not_a_technical_fault(analyzer):
+    ctx = [("customer", "driver left my groceries at the wrong house, number 14 instead of 41. the frozen stuff will be ruined by now.")]
+    hits, _ = _hits(analyzer, "I'm sorry. I've refunded the order and let the driver's depot know.", ctx, "off-topic-reply")
+    assert not hits

@@ -34,6 +34,9 @@ _ARRIVED_BROKEN_RE = re.compile(
 )
 #: The intent of an item that arrived damaged ("arrived today with the shade smashed").
 _DAMAGED_INTENT = "returns-exchange"
+_FROZEN_FOOD_RE = re.compile(
+    r"\s+(?:stuff|food|foods|items?|goods|meals?|bags?|pizzas?|peas|chicken|fish|veg\w*|section|things|desserts?|ice|shopping|groceries)\b"
+)
 _PAYING_WHO_RE = re.compile(r"\s+(?:customer|member|client|subscriber|user)s?\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|i'm|we're|i was|we were|i am|we are)(?:\s+(?:just|only|finally|have|had|'ve))?\s+$")
 
@@ -114,6 +117,8 @@ class TopicLexicon:
                     if _DAMAGED_INTENT in self.labels:
                         hits.append(TopicHit(_DAMAGED_INTENT, m.start(), m.end(), parsed.text[m.start() : m.end()]))
                     continue
+                if w == "frozen" and _FROZEN_FOOD_RE.match(low, m.end()):
+                    continue  # "the frozen stuff will be ruined": groceries, not a frozen screen
                 if w == "paying" and _PAYING_WHO_RE.match(low, m.end()):
                     continue  # "I'm a paying customer": who they are, not a billing problem
 

@@ -382,6 +382,17 @@ _THIRD_PERSON_AFTER_RE = re.compile(
 )
 
 
+def _writes_as(state: ConversationState, name: str) -> bool:
+    """Whether a customer turn introduces its writer as ``name`` ("im her husband, Ken",
+    "this is Ken", a last line "Ken"): someone writing for the account holder."""
+    pattern = re.compile(
+        rf"\b(?:i'?m|i\s+am|this\s+is|it's|my\s+name\s+is|name's)\s+(?:(?:her|his|their|the)\s+[a-z]+,?\s+)?{re.escape(name)}\b"
+        rf"|(?:^|\n|[-\u2013,]\s*){re.escape(name)}\W*$",
+        re.IGNORECASE,
+    )
+    return any(pattern.search(parsed.text.strip()) for _, parsed in state.customer_turns)
+
+
 class WrongFormOfAddress(Check):
     code = "ATT002"
     name = "wrong-form-of-address"
@@ -529,6 +540,8 @@ class WrongFormOfAddress(Check):
                 continue
             if reply.in_glossary(name) or _SELF_INTRO_RE.search(text, 0, m.start(1)):
                 continue
+            if _writes_as(state, name):
+                continue  # "name is Brenda Hollis ... im her husband, Ken" -> "Hi Ken": the writer
             if parsed.in_quotes(m.start(1), m.end(1)):
                 continue
             yield self.finding(
@@ -1023,7 +1036,7 @@ _DEFER_RE = re.compile(
 _YESNO_RE = re.compile(
     r"(?:^|[.!?:;\n]\s*|,\s*)(?:yes|yeah|yep|no|nope|sure|certainly|absolutely|of course|definitely|correct|"
     r"that's right|that's correct|exactly|indeed|unfortunately|i'm afraid|i am afraid|sadly|not (?:at the moment|yet|possible|quite|exactly|really|necessarily)"
-    r"|not\s+(?:this|that|next)\s+(?:time|week|month|quarter|year|visit)"
+    r"|not\s+(?:this|that|next)\s+(?:time|week|month|quarter|year|visit)|(?:it's\s+|that's\s+)?(?:entirely\s+|completely\s+|totally\s+)?up\s+to\s+you\b"
     r"|only (?:if|when|once|after)|not unless|not (?:if|now|right now|for now|at this stage)"
     r"|(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|can|will)\s+(?:\w+\s+)?(?:refund|cover|pay|waive|do|change|move|add|remove|send|offer|give|cancel|reverse)"
     r"|not\s+as\s+standard|not\s+by\s+default|not\s+automatically|possibly|probably|maybe|perhaps|(?:most\s+)?likely|unlikely|very likely|it's possible"
