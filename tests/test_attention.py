@@ -2022,3 +2022,30 @@ def test_frozen_groceries_are_not_a_technical_fault(analyzer):
     ctx = [("customer", "driver left my groceries at the wrong house, number 14 instead of 41. the frozen stuff will be ruined by now.")]
     hits, _ = _hits(analyzer, "I'm sorry. I've refunded the order and let the driver's depot know.", ctx, "off-topic-reply")
     assert not hits
+
+
+def test_a_note_to_a_colleague_is_not_also_off_topic(analyzer):
+    ctx = [("customer", "My Linnea oak bookcase arrived with two cracked shelves. Can I get replacement shelves rather than return it all?")]
+    reply = "@Dan can u check if we've got spare shelves for the Linnea oak in stock, she wants parts not a full return"
+    hits, report = _hits(analyzer, reply, ctx, "off-topic-reply")
+    assert not hits and "misdirected-message" in {f.name for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("ctx", "reply", "name"),
+    [
+        (
+            [("customer", "There's a £23.40 payment on my card that's not mine, I never bought anything from them.")],
+            "Sorry about that. I've refunded the full £23.40 to your card, and it'll show in 3 to 5 working days.",
+            "off-topic-reply",
+        ),
+        (
+            [("customer", "I got a ticket outside my own house while waiting for my permit. Do I have to pay the fine?")],
+            "I'm sorry, the permit wasn't posted because of a backlog, which is our fault. You don't need to pay the fine: I've cancelled it.",
+            "unanswered-question",
+        ),
+    ],
+)
+def test_a_refund_fixes_an_unknown_charge_and_you_dont_need_to_answers_have_to(analyzer, ctx, reply, name):
+    hits, _ = _hits(analyzer, reply, ctx, name)
+    assert not hits

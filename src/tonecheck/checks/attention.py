@@ -618,12 +618,19 @@ class OffTopicReply(Check):
     related_rule: bool = True
 
     def setup(self) -> None:
+        from tonecheck.checks.professionalism import MisdirectedMessage
+
         self.lexicon = shared_lexicon()
         self._unanswered: UnansweredQuestion | None = None
+        self._misdirected = MisdirectedMessage(self.settings)
 
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         if not state.pending_customer:
             return
+        if self.related_rule and (notes := list(self._misdirected.run(reply, state))):
+            inside = [(s, e) for s, e in reply.parsed.sentences if any(f.start < e and s < f.end for f in notes)]
+            if not _speaks_around(reply, inside):
+                return  # a note to a colleague works on nothing for the customer: misdirected-message's
         found = False
         for f in self._by_intent(reply, state):
             found = True
@@ -1809,6 +1816,7 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
             # not a price. A typed question needs its kind of answer (or a deferral).
             return bool(
                 typed.search(text) or _DEFER_RE.search(text) or _REFUSAL_RE.search(text) or _REDIRECT_RE.search(text)
+                or (_HAVE_TO_Q_RE.search(q.text) and _HAVE_TO_ANSWER_RE.search(text))  # "Do I have to pay the fine?" -> "You don't need to pay it"
                 or (q.kind == "where" and (_STATUS_RE.search(text) or _IMPERATIVE_RE.search(text) or _GIVEN_RE.search(text)))
             )
         if not _asks_when(q):
