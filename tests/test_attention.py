@@ -2049,3 +2049,10 @@ def test_a_note_to_a_colleague_is_not_also_off_topic(analyzer):
 def test_a_refund_fixes_an_unknown_charge_and_you_dont_need_to_answers_have_to(analyzer, ctx, reply, name):
     hits, _ = _hits(analyzer, reply, ctx, name)
     assert not hits
+
+
+def test_a_status_answers_is_anything_happening(analyzer):
+    ctx = [("customer", "I'm sorry but I don't understand any of that. Is anything actually happening?")]
+    reply = "I'm sorry, that was badly explained. We're waiting for the other driver's insurer to accept fault. I chased them today."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits

@@ -400,3 +400,8 @@ def test_a_bare_when_at_the_end_is_a_second_question():
 def test_twice_as_long_as_quoted_is_not_repeated_attempts():
     text = "Also is there any compensation for the wait? 9 weeks was twice what we were quoted."
     assert not any(s.kind == "repeated" for s in _state(("customer", text)).distress)
+
+
+def test_a_pointer_to_the_next_question_is_not_a_question_itself():
+    qs = _state(("customer", "Great, and the second part? Lower payment or shorter term?")).questions
+    assert [q.text for q in qs] == ["Lower payment or shorter term?"]

@@ -285,6 +285,10 @@ _PROTEST_RE = re.compile(
     re.IGNORECASE,
 )
 _DOUBLE_MARK_RE = re.compile(r"[?!]{2,}\s*$")
+_POINTER_Q_RE = re.compile(
+    r"\W*(?:(?:great|ok|okay|thanks|thank\s+you|right|cool)\W+)?(?:and\s+|but\s+)?(?:what\s+about\s+)?(?:the|my)\s+(?:second|other|first|last|next)\s+(?:part|question|bit|one|thing)\s*\?+\s*$",
+    re.I,
+)
 #: "I put it in my first message?": where the customer already gave it.
 _GAVE_IT_RE = re.compile(
     r"\W*(?:i|we)\s+(?:already\s+|literally\s+|just\s+)?(?:put|gave|wrote|sent|said|mentioned|included|told\s+you)\s+"
@@ -874,6 +878,8 @@ class StateExtractor:
                 continue
             if _RHETORICAL_RE.search(sent):
                 continue
+            if asks and _POINTER_Q_RE.match(sent) and "?" in text[end:]:
+                continue  # "Great, and the second part? Lower payment or shorter term?": the next one asks it
             if asks and _PROTEST_RE.match(sent) and (
                 _DOUBLE_MARK_RE.search(sent) or " already " in f" {sent.lower()} " or _GAVE_IT_RE.match(sent)
             ):

@@ -1661,7 +1661,8 @@ _LOOKUP_Q_RE = re.compile(r"\b(?:can(?:'t|not)?\s+you|you\s+can(?:'t|not)?|could
 _LOOKED_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:found|checked|located|looked|searched|traced)\b|\b(?:i|we)\s+can\s+see\b", re.IGNORECASE)
 _AGAIN_Q_RE = re.compile(r"\bkeep\s+(?:doing|happening)\b|\bhappen\s+again\b|\b(?:again|next\s+time)\s*\?", re.IGNORECASE)
 _NOT_AGAIN_RE = re.compile(
-    r"\b(?:won't|will\s+not|shouldn't|should\s+not|can't|cannot|mustn't)\s+happen\s+again\b|\bnot\s+(?:happen|occur)\s+again\b|\b(?:has|have)\s+(?:now\s+)?been\s+fixed\b|\bfixed\s+the\b",
+    r"\b(?:won't|will\s+not|shouldn't|should\s+not|can't|cannot|mustn't)\s+happen\s+again\b|\bnot\s+(?:happen|occur)\s+again\b|\b(?:has|have)\s+(?:now\s+)?been\s+fixed\b|\bfixed\s+the\b"
+    r"|\b(?:won't|will\s+not|shouldn't|should\s+not|can't|cannot)\s+(?:be\s+)?[a-z]+(?:ed|en)?\s+again\b",  # "it shouldn't be declined again"
     re.IGNORECASE,
 )
 #: A question that only echoes the agent's words in quotes, in indignation.
@@ -1752,6 +1753,8 @@ _BY_WHEN_RE = re.compile(
 _WHATS_UP_RE = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:happening|going\s+on|the\s+(?:hold[- ]?up|delay|problem|issue))\b|\bwhat\s+(?:has\s+)?happened\b", re.I
 )
+_ANYTHING_HAPPENING_RE = re.compile(r"\b(?:is|has)\s+(?:anything|something|anyone)\s+(?:actually\s+|even\s+|really\s+)?(?:happening|been\s+done|being\s+done|looking)\b", re.I)
+_WAITING_RE = re.compile(r"\b(?:we(?:'re|\s+are)|it's|it\s+is|your\s+\w+\s+is)\s+(?:still\s+)?(?:waiting|with|being)\b", re.I)
 #: Done now: the answer to a bare "when?" ("soon when?") once the thing has happened.
 _DONE_NOW_RE = re.compile(
     r"\b(?:i|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:added|sent|released|restored|fixed|applied|reactivated|unlocked|booked|reset)\b",
@@ -1791,6 +1794,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         # "Why is my bill £14 higher?" -> "You can pay your bill in the app": how to act
         # on it, with no cause given.
         return bool(_DEFER_RE.search(text))
+    if _ANYTHING_HAPPENING_RE.search(q.text) and (_ACTION_RE.search(text) or _STATUS_RE.search(text) or _WAITING_RE.search(text)):
+        return True  # "Is anything actually happening?" -> "we're waiting for their insurer; I chased them today"
     if _WHATS_UP_RE.search(q.text) and _gives_cause(reply):
         return True  # "What's happening?" -> "the deliveries were delayed because a van broke down"
     if (
