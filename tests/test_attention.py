@@ -2056,3 +2056,31 @@ def test_a_status_answers_is_anything_happening(analyzer):
     reply = "I'm sorry, that was badly explained. We're waiting for the other driver's insurer to accept fault. I chased them today."
     hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
     assert not hits
+
+
+@pytest.mark.parametrize(
+    ("ctx", "reply", "name", "found"),
+    [
+        (
+            [("customer", "I'd like to add my partner to my car insurance. Bethany Rowe, policy MT-1182.")],
+            "Happy to help. What's your partner's full name and date of birth?",
+            "reasked-information",
+            False,
+        ),
+        (
+            [("customer", "Roaming doesn't work in Japan. Mr. Park"), ("agent", "Sorry ma'am, please restart the phone."), ("customer", "I did this already. Still no network.")],
+            "Thank you, Mr. Park, and sorry for calling you ma'am earlier. I've removed the roaming block for Japan.",
+            "wrong-form-of-address",
+            False,
+        ),
+        (
+            [("customer", "My claim has been open for three weeks. Can you at least tell me what stage its at?")],
+            "It's with the assessor, who is waiting for the police crime reference.",
+            "unanswered-question",
+            False,
+        ),
+    ],
+)
+def test_someone_elses_name_an_apology_for_a_title_and_a_stage(analyzer, ctx, reply, name, found):
+    hits, _ = _hits(analyzer, reply, ctx, name)
+    assert bool(hits) is found

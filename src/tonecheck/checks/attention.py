@@ -58,6 +58,12 @@ _KIND_WORDS: dict[str, str] = {
     "meter reading": r"(?:meter\s+reading|reading\s+from\s+(?:your|the)\s+meter)",
 }
 _KIND_RES = {kind: re.compile(rf"\b{_DET}({words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
+# "What's your partner's full name?" asks for someone else's name, not the customer's.
+_OTHER_PERSON = r"(?:partner|husband|wife|son|daughter|mum|mother|dad|father|child|friend|colleague|driver|tenant|landlord)['’]s"
+_KIND_RES["name"] = re.compile(
+    rf"\b(?:your|you're|you’re|youre|the|ur|an?|that)\s+(?:(?!{_OTHER_PERSON}\b)[\w'’-]+\s+){{0,2}}?({_KIND_WORDS['name']})\b",
+    re.IGNORECASE,
+)
 # "the email" is often the message, not the address: ask for an address explicitly.
 _KIND_RES["email"] = re.compile(
     r"\b(?:(?:your|you're|the|an?|ur)\s+(?:[\w-]+\s+){0,2}?(e-?mail\s+ad{1,2}res{1,2}e?|email\s+id)"  # "the email adress"
@@ -382,6 +388,9 @@ _THIRD_PERSON_AFTER_RE = re.compile(
 )
 
 
+_APOLOGY_FOR_TITLE_RE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b[^.!?]{0,25}\b(?:calling|called|addressing|addressed)\s+you\s*['\"‘“]?$", re.I)
+
+
 def _writes_as(state: ConversationState, name: str) -> bool:
     """Whether a customer turn introduces its writer as ``name`` ("im her husband, Ken",
     "this is Ken", a last line "Ken"): someone writing for the account holder."""
@@ -458,6 +467,8 @@ class WrongFormOfAddress(Check):
             for m in wrong.finditer(text):
                 if parsed.in_quotes(m.start(), m.end()):
                     continue
+                if _APOLOGY_FOR_TITLE_RE.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "sorry for calling you ma'am earlier": the apology, not the slip
                 # "Ms. Jones, our manager" names a third person, not the customer.
                 after = _TITLE_NAME_RE.match(text, m.start())
                 if after and (
@@ -1753,6 +1764,14 @@ _BY_WHEN_RE = re.compile(
 _WHATS_UP_RE = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:happening|going\s+on|the\s+(?:hold[- ]?up|delay|problem|issue))\b|\bwhat\s+(?:has\s+)?happened\b", re.I
 )
+_STAGE_Q_RE = re.compile(
+    r"\bwhat\s+stage\b|\bwhere\s+(?:is|are|'s)\s+(?:it|it's|its|my\s+\w+|the\s+\w+)\s+up\s+to\b|\bwhat(?:'s|\s+is)\s+the\s+(?:status|progress|latest)\b|\bany\s+(?:update|news|progress)\b",
+    re.I,
+)
+_STAGE_A_RE = re.compile(
+    r"\b(?:it's|it\s+is|it\s+was|they're|they\s+are|your\s+[\w-]+\s+(?:is|are|was))\s+(?:now\s+|currently\s+|still\s+)?(?:with|at|in|on|waiting|awaiting|being|due|ready|approved|booked|scheduled)\b",
+    re.I,
+)
 _ANYTHING_HAPPENING_RE = re.compile(r"\b(?:is|has)\s+(?:anything|something|anyone)\s+(?:actually\s+|even\s+|really\s+)?(?:happening|been\s+done|being\s+done|looking)\b", re.I)
 _WAITING_RE = re.compile(r"\b(?:we(?:'re|\s+are)|it's|it\s+is|your\s+\w+\s+is)\s+(?:still\s+)?(?:waiting|with|being)\b", re.I)
 #: Done now: the answer to a bare "when?" ("soon when?") once the thing has happened.
@@ -1794,6 +1813,8 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
         # "Why is my bill £14 higher?" -> "You can pay your bill in the app": how to act
         # on it, with no cause given.
         return bool(_DEFER_RE.search(text))
+    if _STAGE_Q_RE.search(q.text) and (_STAGE_A_RE.search(text) or _STATUS_RE.search(text)):
+        return True  # "Can you tell me what stage it's at?" -> "It's with the assessor, who is waiting for ..."
     if _ANYTHING_HAPPENING_RE.search(q.text) and (_ACTION_RE.search(text) or _STATUS_RE.search(text) or _WAITING_RE.search(text)):
         return True  # "Is anything actually happening?" -> "we're waiting for their insurer; I chased them today"
     if _WHATS_UP_RE.search(q.text) and _gives_cause(reply):
