@@ -850,3 +850,9 @@ def test_would_drive_anyone_mad_acknowledges_repeated_failures(analyzer):
     customer = "The game crashed five times in a row, I want a refund."
     reply = "Ugh, five crashes in a row would drive anyone mad. I've refunded GS-30991 to your wallet."
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+def test_no_wonder_youre_fed_up_acknowledges(analyzer):
+    customer = "Second wrong order this week, I'm fed up."
+    reply = "Ugh, twice in one week, no wonder you're fed up. I've refunded the order, £19.40."
+    assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
