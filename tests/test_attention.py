@@ -2084,3 +2084,10 @@ def test_a_status_answers_is_anything_happening(analyzer):
 def test_someone_elses_name_an_apology_for_a_title_and_a_stage(analyzer, ctx, reply, name, found):
     hits, _ = _hits(analyzer, reply, ctx, name)
     assert bool(hits) is found
+
+
+def test_a_fault_in_the_area_answers_is_there_an_outage(analyzer):
+    ctx = [("customer", "I JUST SAID i did that. three times. is there an outage or not")]
+    reply = "Sorry, you did say that. There's a fault at the street cabinet on Harlow Road affecting about 200 homes."
+    hits, _ = _hits(analyzer, reply, ctx, "unanswered-question")
+    assert not hits

@@ -481,3 +481,9 @@ def test_hyphenated_words_in_capitals_are_shouting(analyzer, reply, word):
 )
 def test_hyphenated_acronyms_codes_and_rest_are_not_shouting(analyzer, reply):
     assert found(analyzer, reply, name="shouting") == []
+
+
+def test_an_email_domain_is_not_a_colleague_tagged(analyzer):
+    reply = "I've switched the email back to the one we had before, ending @example.org. Please check that inbox."
+    names = {f.name for f in analyzer.analyze_reply(reply, [("customer", "the reset goes to THEIR email")]).findings}
+    assert "misdirected-message" not in names

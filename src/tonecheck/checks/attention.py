@@ -1668,7 +1668,10 @@ def _on_content(q: Question, shared: int, reply: Reply | None = None) -> bool:
 
 
 _SUGGESTION_Q_RE = re.compile(r"\W*(?:(?:and|so|ok|okay)\W+)?(?:how|what)\s+(?:about|if)\b", re.IGNORECASE)
-_LOOKUP_Q_RE = re.compile(r"\b(?:can(?:'t|not)?\s+you|you\s+can(?:'t|not)?|could\s+you|couldn't\s+you)\s+(?:just\s+|not\s+)?(?:look|check|find|see|search|trace)\b", re.IGNORECASE)
+_LOOKUP_Q_RE = re.compile(
+    r"\b(?:can(?:'t|not)?\s+(?:you|u|someone|anyone|somebody)|you\s+can(?:'t|not)?|could\s+(?:you|someone|anyone)|couldn't\s+you)\s+(?:just\s+|not\s+|please\s+)?(?:look|check|find|see|search|trace)\b",
+    re.IGNORECASE,
+)
 _LOOKED_RE = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:found|checked|located|looked|searched|traced)\b|\b(?:i|we)\s+can\s+see\b", re.IGNORECASE)
 _AGAIN_Q_RE = re.compile(r"\bkeep\s+(?:doing|happening)\b|\bhappen\s+again\b|\b(?:again|next\s+time)\s*\?", re.IGNORECASE)
 _NOT_AGAIN_RE = re.compile(

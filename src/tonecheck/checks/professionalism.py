@@ -963,6 +963,9 @@ _SELF_INTRO_RE = re.compile(r"\s+here\b|\s*,\s*(?:i'm|i\s+am|from|speaking)\b|\s
 _GREETING_RE = re.compile(r"^\W{0,3}(?i:hi|hey|hello|yo|morning|hiya|dear)\b[\s,!]+([A-Z][a-z]{1,20})\b")
 
 
+_DOMAIN_RE = re.compile(r"\.[a-z]{2,}$", re.IGNORECASE)
+
+
 class MisdirectedMessage(Check):
     code = "PRO002"
     name = "misdirected-message"
@@ -1032,6 +1035,8 @@ class MisdirectedMessage(Check):
             for m in _MENTION_RE.finditer(text):
                 if EMAIL_RE.match(text, max(0, m.start() - 64)) and "." in text[m.end() : m.end() + 1]:
                     continue
+                if _DOMAIN_RE.search(m.group(1).rstrip(".")):
+                    continue  # "the one ending @example.org": an address, not a colleague
                 name = m.group(1).lower()
                 if name in state.name_parts():
                     continue
