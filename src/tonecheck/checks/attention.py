@@ -638,10 +638,9 @@ class OffTopicReply(Check):
     def run(self, reply: Reply, state: ConversationState) -> Iterable[Finding]:
         if not state.pending_customer:
             return
-        if self.related_rule and (notes := list(self._misdirected.run(reply, state))):
-            inside = [(s, e) for s, e in reply.parsed.sentences if any(f.start < e and s < f.end for f in notes)]
-            if not _speaks_around(reply, inside):
-                return  # a note to a colleague works on nothing for the customer: misdirected-message's
+        notes = list(self._misdirected.run(reply, state)) if self.related_rule else []
+        if notes and not _speaks_around(reply, _note_sentences(reply, notes)):
+            return  # a note to a colleague works on nothing for the customer: misdirected-message's
         found = False
         for f in self._by_intent(reply, state):
             found = True
@@ -1988,6 +1987,11 @@ def _addressed(q: Question, reply: Reply, lemmas: frozenset[str], only: bool = F
 _TO_CUSTOMER_RE = re.compile(r"\b(?:you|your|yours)\b|^\W*(?:yes|no)\b", re.I)
 
 
+def _note_sentences(reply: Reply, notes: Sequence[Finding]) -> list[tuple[int, int]]:
+    """The sentences of the reply that hold a misdirected-message finding."""
+    return [(s, e) for s, e in reply.parsed.sentences if any(f.start < e and s < f.end for f in notes)]
+
+
 def _speaks_around(reply: Reply, notes: Sequence[tuple[int, int]]) -> bool:
     """Whether a reply with a note to a colleague in it (the sentences ``notes``) still
     speaks to the customer in a sentence of its own, beyond a pleasantry ("Hi Beatriz,
@@ -2108,7 +2112,7 @@ class UnansweredQuestion(Check):
         notes = list(self._misdirected.run(reply, state))
         inside: list[tuple[int, int]] = []
         if notes:
-            inside = [(s, e) for s, e in reply.parsed.sentences if any(f.start < e and s < f.end for f in notes)]
+            inside = _note_sentences(reply, notes)
             if not _speaks_around(reply, inside):
                 return "is written to a colleague, not the customer", []
         if any(True for _ in self._off_topic.run(reply, state)):
