@@ -856,3 +856,15 @@ def test_no_wonder_youre_fed_up_acknowledges(analyzer):
     customer = "Second wrong order this week, I'm fed up."
     reply = "Ugh, twice in one week, no wonder you're fed up. I've refunded the order, £19.40."
     assert "unacknowledged-distress" not in _names(analyzer, reply, customer)
+
+
+@pytest.mark.parametrize(
+    ("reply", "flagged"),
+    [
+        ("I've re-opened the booking, so you can pay until the 20th as planned.", False),
+        ("I've re-opened the booking, so you can pay in the app.", True),
+    ],
+)
+def test_planning_around_the_customers_own_deadline_acknowledges_it(analyzer, reply, flagged):
+    customer = "The trip booking says closed but the deadline is the 20th and it's only the 17th. Urgent please."
+    assert ("unacknowledged-distress" in _names(analyzer, reply, customer)) is flagged

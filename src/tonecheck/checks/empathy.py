@@ -159,6 +159,8 @@ class UnacknowledgedDistress(Check):
                 return
             if all(sig.kind == "repeated" for sig in signals) and (_TRIED_THANKS_RE.search(reply.text) or _STILL_RE.search(reply.text)):
                 return  # "Thanks for trying that": the repeated attempt is acknowledged
+            if all(sig.kind == "urgency" for sig in signals) and _meets_deadline(state, reply):
+                return  # "Deadline was the 20th" -> "you should be able to pay until the 20th as planned"
             if _APOLOGY_RE.search(reply.text) and not self.ack.stock.search(reply.text):
                 return  # frustration or a repeat answered with a real (not scripted) apology
             if all(sig.kind == "typographic" for sig in signals) and _APOLOGY_RE.search(_first_text(reply)):
@@ -177,6 +179,24 @@ class UnacknowledgedDistress(Check):
             else "Acknowledge it first, e.g. \u201cI understand how frustrating this is.\u201d, then solve it."
         )
         yield self.finding(start, end, message, suggestion, evidence=signal.evidence())
+
+
+_DATE_TOKEN_RE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b", re.IGNORECASE
+)
+
+
+def _meets_deadline(state: ConversationState, reply: Reply) -> bool:
+    """Whether the reply plans around the customer's own deadline: it names the same day
+    after "by", "until", "before", "for" or "in time for" ("until the 20th as planned")."""
+    said = {m.group().lower() for _, p in state.pending_customer for m in _DATE_TOKEN_RE.finditer(p.text)}
+    if not said:
+        return False
+    low = reply.parsed.lower
+    for m in _DATE_TOKEN_RE.finditer(low):
+        if m.group() in said and re.search(r"\b(?:by|until|till|before|for|on)\s+(?:the\s+|this\s+|next\s+)?$", low[max(0, m.start() - 20) : m.start()]):
+            return True
+    return False
 
 
 def _first_text(reply: Reply) -> str:
